@@ -1,0 +1,262 @@
+package dev.monitoringlab.settings;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The one settings object: every threshold, selector, target, duration and port that the generated
+ * Prometheus, Alertmanager and Grafana files and the launchers use. Values are checked when loaded, so a
+ * generator either gets valid settings or a {@link SettingsException} with one line to show the user.
+ */
+public final class MonitoringSettings {
+    /** System properties with this prefix override settings: {@code -Dlab.model-mock.threshold=0.8}. */
+    public static final String SYSTEM_PROPERTY_PREFIX = "lab.";
+
+    private final Map<Setting, String> values;
+    private final Secret discordWebhook;
+    private final Secret slackWebhook;
+
+    private MonitoringSettings(Map<Setting, String> values, Secret discordWebhook, Secret slackWebhook) {
+        this.values = Collections.unmodifiableMap(new EnumMap<>(values));
+        this.discordWebhook = discordWebhook;
+        this.slackWebhook = slackWebhook;
+    }
+
+    /** Where a webhook URL came from, or where to put it when it is missing. */
+    public record Secret(Optional<String> value, String source) {
+    }
+
+    /** Defaults only, no secrets: what the unit tests of the generators and the promtool tests use. */
+    public static MonitoringSettings defaults() {
+        return builder().build();
+    }
+
+    /** Defaults, then {@code stack/settings.properties}, then {@code lab.*} system properties, then secrets. */
+    public static MonitoringSettings load(ProjectLayout layout) {
+        Builder b = builder().layout(layout).environment(System.getenv());
+        Path file = layout.settingsFile();
+        if (Files.isRegularFile(file)) {
+            b.overrides(readProperties(file), file.toString());
+        }
+        Properties system = System.getProperties();
+        for (String name : system.stringPropertyNames()) {
+            if (name.startsWith(SYSTEM_PROPERTY_PREFIX) && !name.equals("lab.root")) {
+                b.set(name.substring(SYSTEM_PROPERTY_PREFIX.length()), system.getProperty(name),
+                        "system property -D" + name);
+            }
+        }
+        return b.build();
+    }
+
+    private static Map<String, String> readProperties(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new SettingsException("cannot read settings file " + file + ": " + e.getMessage());
+        }
+        Map<String, String> map = new java.util.TreeMap<>();
+        p.stringPropertyNames().forEach(k -> map.put(k, p.getProperty(k)));
+        return map;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A copy with one value changed (checked like any other override); tests use it for ports and timings. */
+    public MonitoringSettings with(Setting setting, String value) {
+        Builder b = new Builder();
+        b.values.putAll(values);
+        b.set(setting.key(), value, "override");
+        b.discord = discordWebhook;
+        b.slack = slackWebhook;
+        if (setting == Setting.DISCORD_WEBHOOK_URL) {
+            b.discord = null;
+        }
+        if (setting == Setting.SLACK_WEBHOOK_URL) {
+            b.slack = null;
+        }
+        return b.build();
+    }
+
+    public String raw(Setting setting) {
+        return values.get(setting);
+    }
+
+    public Duration duration(Setting setting) {
+        return PromDuration.parse(values.get(setting));
+    }
+
+    /** The value as Prometheus writes durations ("3m", "5s"). */
+    public String promDuration(Setting setting) {
+        return PromDuration.format(duration(setting));
+    }
+
+    public double number(Setting setting) {
+        return Double.parseDouble(values.get(setting).trim());
+    }
+
+    public int port(Setting setting) {
+        return Integer.parseInt(values.get(setting).trim());
+    }
+
+    public List<String> list(Setting setting) {
+        return Arrays.stream(values.get(setting).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    // Typed accessors for the values used in more than one place.
+
+    public Duration scrapeInterval() {
+        return duration(Setting.SCRAPE_INTERVAL);
+    }
+
+    public Duration evaluationInterval() {
+        return duration(Setting.EVALUATION_INTERVAL);
+    }
+
+    public double modelMockThreshold() {
+        return number(Setting.MODEL_MOCK_THRESHOLD);
+    }
+
+    public double hostCpuThresholdPercent() {
+        return number(Setting.HOST_CPU_THRESHOLD_PERCENT);
+    }
+
+    public double storeSuccessThreshold() {
+        return number(Setting.STORE_SUCCESS_THRESHOLD);
+    }
+
+    public String modelMockTarget() {
+        return "localhost:" + port(Setting.MODEL_MOCK_PORT);
+    }
+
+    public String storeModelTarget() {
+        return "localhost:" + port(Setting.STORE_MODEL_PORT);
+    }
+
+    public String alertmanagerTarget() {
+        return "localhost:" + port(Setting.ALERTMANAGER_PORT);
+    }
+
+    public List<String> nodeTargets() {
+        return list(Setting.NODE_TARGETS);
+    }
+
+    public Secret discordWebhook() {
+        return discordWebhook;
+    }
+
+    public Secret slackWebhook() {
+        return slackWebhook;
+    }
+
+    /** Collects overrides, then checks them all at once in {@link #build()}. */
+    public static final class Builder {
+        private final Map<Setting, String> values = new EnumMap<>(Setting.class);
+        private final Map<Setting, String> sources = new EnumMap<>(Setting.class);
+        private ProjectLayout layout;
+        private Map<String, String> env = Map.of();
+        private Secret discord;
+        private Secret slack;
+
+        private Builder() {
+            for (Setting s : Setting.values()) {
+                values.put(s, s.defaultValue());
+                sources.put(s, "default");
+            }
+        }
+
+        /** Enables reading webhook URLs from the secrets folder. */
+        public Builder layout(ProjectLayout layout) {
+            this.layout = layout;
+            return this;
+        }
+
+        public Builder environment(Map<String, String> env) {
+            this.env = Map.copyOf(env);
+            return this;
+        }
+
+        public Builder overrides(Map<String, String> overrides, String source) {
+            overrides.forEach((k, v) -> set(k, v, source));
+            return this;
+        }
+
+        public Builder set(Setting setting, String value) {
+            return set(setting.key(), value, "override");
+        }
+
+        public Builder set(String key, String value, String source) {
+            Setting s = Setting.byKey(key.trim()).orElseThrow(() -> new SettingsException(
+                    "unknown setting '" + key + "' (from " + source + "); see stack/settings.example.properties"));
+            values.put(s, value == null ? "" : value.trim());
+            sources.put(s, source);
+            return this;
+        }
+
+        public MonitoringSettings build() {
+            for (Map.Entry<Setting, String> e : values.entrySet()) {
+                try {
+                    e.getKey().check(e.getValue());
+                } catch (IllegalArgumentException ex) {
+                    throw new SettingsException("invalid setting " + e.getKey().key() + "=" + e.getValue()
+                            + " (from " + sources.get(e.getKey()) + "): " + ex.getMessage());
+                }
+            }
+            Secret d = discord != null ? discord : resolve(Setting.DISCORD_WEBHOOK_URL, "DISCORD_WEBHOOK_URL",
+                    layout == null ? null : layout.discordWebhookFile());
+            Secret s = slack != null ? slack : resolve(Setting.SLACK_WEBHOOK_URL, "SLACK_WEBHOOK_URL",
+                    layout == null ? null : layout.slackWebhookFile());
+            return new MonitoringSettings(values, d, s);
+        }
+
+        private Secret resolve(Setting setting, String envName, Path file) {
+            String direct = values.get(setting);
+            if (!direct.isBlank()) {
+                return new Secret(Optional.of(direct), "setting " + setting.key());
+            }
+            String fromEnv = env.get(envName);
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                try {
+                    Setting.checkUrl(fromEnv);
+                } catch (IllegalArgumentException e) {
+                    throw new SettingsException("environment variable " + envName + " " + e.getMessage());
+                }
+                return new Secret(Optional.of(fromEnv.trim()), "environment variable " + envName);
+            }
+            if (file == null) {
+                return new Secret(Optional.empty(), "environment variable " + envName);
+            }
+            if (!Files.exists(file)) {
+                return new Secret(Optional.empty(), file + " or environment variable " + envName);
+            }
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8).trim();
+            } catch (IOException e) {
+                throw new SettingsException("cannot read secret file " + file + ": " + e.getMessage());
+            }
+            if (text.isEmpty()) {
+                throw new SettingsException("secret file " + file + " is empty: put the webhook URL in it");
+            }
+            try {
+                Setting.checkUrl(text);
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException("secret file " + file + " " + e.getMessage());
+            }
+            return new Secret(Optional.of(text), "file " + file);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.monitoringlab.settings;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every value the generated configs, dashboards and launchers use, with its default and what it drives.
+ * Override any of them without touching Java: in {@code stack/settings.properties} (key = value) or as a
+ * system property with the {@code lab.} prefix ({@code mvn package -Dlab.model-mock.threshold=0.8}).
+ */
+public enum Setting {
+    // --- Prometheus ---------------------------------------------------------------------------------
+    SCRAPE_INTERVAL("prometheus.scrape-interval", "5s", Kind.POSITIVE_DURATION,
+            "prometheus.yml global.scrape_interval; Grafana datasource timeInterval"),
+    EVALUATION_INTERVAL("prometheus.evaluation-interval", "5s", Kind.POSITIVE_DURATION,
+            "prometheus.yml global.evaluation_interval: how often every alert rule is evaluated"),
+    PROMETHEUS_PORT("prometheus.port", "9090", Kind.PORT,
+            "Prometheus web/API port (native launcher, compose, Grafana datasource URL)"),
+    ALERTMANAGER_PORT("alertmanager.port", "9093", Kind.PORT,
+            "Alertmanager web/API port; prometheus.yml alerting target is localhost:<this>"),
+    GRAFANA_PORT("grafana.port", "3000", Kind.PORT, "Grafana web port (compose)"),
+
+    // --- scrape targets -----------------------------------------------------------------------------
+    MODEL_MOCK_PORT("model-mock.port", "9000", Kind.PORT,
+            "the model mock's /metrics port (launcher); scrape job model_mock targets localhost:<this>"),
+    NODE_TARGETS("targets.node", "localhost:9100", Kind.HOST_PORT_LIST,
+            "scrape job node: node exporters to watch, comma-separated (the lab VM's address:9100)"),
+    NODE_EXPORTER_PORT("node-exporter.port", "9100", Kind.PORT,
+            "port of the local node exporter the native launcher starts with --with-node-exporter"),
+    STORE_MODEL_PORT("store-model.port", "8000", Kind.PORT,
+            "the store model service's HTTP port; scrape job store_model targets localhost:<this>"),
+
+    // --- alert: ModelMockHighAccuracy (lab 7.4) -----------------------------------------------------
+    MODEL_MOCK_THRESHOLD("model-mock.threshold", "0.75", Kind.RATIO,
+            "ModelMockHighAccuracy fires when model_result > this; red line on the Model mock dashboard"),
+    MODEL_MOCK_FOR("model-mock.for", "0s", Kind.DURATION,
+            "ModelMockHighAccuracy 'for': how long model_result must stay above the threshold"),
+
+    // --- alert: HostHighCpuLoad (lab 7.5.2) ---------------------------------------------------------
+    HOST_CPU_THRESHOLD_PERCENT("host-cpu.threshold-percent", "90", Kind.PERCENT,
+            "HostHighCpuLoad fires when CPU busy % is above this; red line on the Host dashboard CPU panel"),
+    HOST_CPU_FOR("host-cpu.for", "3m", Kind.POSITIVE_DURATION,
+            "HostHighCpuLoad 'for': how long the CPU must stay busy before the alert fires"),
+    HOST_CPU_RATE_WINDOW("host-cpu.rate-window", "20s", Kind.POSITIVE_DURATION,
+            "rate() window of CPU busy % in HostHighCpuLoad and the Host dashboard: shorter reacts faster, noisier"),
+
+    // --- alert: StoreSuccessRateLow (workshop) ------------------------------------------------------
+    STORE_SUCCESS_THRESHOLD("store.success-threshold", "0.20", Kind.RATIO,
+            "StoreSuccessRateLow fires when the share of successful predictions is below this; red line at it"),
+    STORE_SUCCESS_WINDOW("store.success-window", "1m", Kind.POSITIVE_DURATION,
+            "StoreSuccessRateLow: the window over which the share of successful predictions is computed"),
+    STORE_SUCCESS_FOR("store.success-for", "1m", Kind.DURATION,
+            "StoreSuccessRateLow 'for': how long the share must stay below the threshold"),
+
+    // --- Alertmanager route (lab 7.4.5) -------------------------------------------------------------
+    GROUP_BY("alertmanager.group-by", "...", Kind.LABEL_LIST,
+            "route group_by: labels that put alerts in one notification; '...' groups by every label"),
+    GROUP_WAIT("alertmanager.group-wait", "0s", Kind.DURATION,
+            "route group_wait: wait before the first notification of a new group"),
+    GROUP_INTERVAL("alertmanager.group-interval", "1s", Kind.POSITIVE_DURATION,
+            "route group_interval: wait before notifying about changes to a group already notified"),
+    REPEAT_INTERVAL("alertmanager.repeat-interval", "1h", Kind.POSITIVE_DURATION,
+            "route repeat_interval: wait before re-sending a notification that has not changed"),
+
+    // --- receivers: URLs are secrets, so they are normally read from stack/secrets/ or the env -----
+    DISCORD_WEBHOOK_URL("discord.webhook-url", "", Kind.OPTIONAL_URL,
+            "Discord webhook; empty: env DISCORD_WEBHOOK_URL, else the file stack/secrets/discord_webhook_url"),
+    SLACK_WEBHOOK_URL("slack.webhook-url", "", Kind.OPTIONAL_URL,
+            "Slack incoming webhook; empty: env SLACK_WEBHOOK_URL, else the file stack/secrets/slack_webhook_url");
+
+    /** How a value is checked and parsed. */
+    public enum Kind { DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL }
+
+    private final String key;
+    private final String defaultValue;
+    private final Kind kind;
+    private final String drives;
+
+    Setting(String key, String defaultValue, Kind kind, String drives) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.kind = kind;
+        this.drives = drives;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** What this value drives: the alert, panel or config field it ends up in. */
+    public String drives() {
+        return drives;
+    }
+
+    public static Optional<Setting> byKey(String key) {
+        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+    }
+
+    /** Throws {@link IllegalArgumentException} with the reason when {@code value} is not valid for this kind. */
+    void check(String value) {
+        switch (kind) {
+            case DURATION -> PromDuration.parse(value);
+            case POSITIVE_DURATION -> {
+                Duration d = PromDuration.parse(value);
+                if (d.isZero()) {
+                    throw new IllegalArgumentException("must be longer than 0s");
+                }
+            }
+            case PORT -> {
+                int port = parseNumber(value).intValue();
+                if (port < 1 || port > 65535 || !value.trim().matches("\\d+")) {
+                    throw new IllegalArgumentException("'" + value + "' is not a port number 1-65535");
+                }
+            }
+            case RATIO -> inRange(value, 0, 1);
+            case PERCENT -> inRange(value, 0, 100);
+            case HOST_PORT_LIST -> {
+                for (String target : value.split(",")) {
+                    if (!target.trim().matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}")) {
+                        throw new IllegalArgumentException("'" + target.trim() + "' is not host:port");
+                    }
+                }
+            }
+            case LABEL_LIST -> {
+                for (String label : value.split(",")) {
+                    if (!label.trim().matches("[a-zA-Z_][a-zA-Z0-9_]*|\\.\\.\\.")) {
+                        throw new IllegalArgumentException("'" + label.trim() + "' is not a label name");
+                    }
+                }
+            }
+            case OPTIONAL_URL -> {
+                if (!value.isBlank()) {
+                    checkUrl(value);
+                }
+            }
+        }
+    }
+
+    static void checkUrl(String value) {
+        if (!value.trim().matches("https?://[^\\s/]+(/\\S*)?")) {
+            throw new IllegalArgumentException("is not an http(s) URL");
+        }
+    }
+
+    private static void inRange(String value, double min, double max) {
+        double v = parseNumber(value);
+        if (!(v >= min && v <= max)) {
+            throw new IllegalArgumentException(value.trim() + " is outside [" + trim(min) + ", " + trim(max) + "]");
+        }
+    }
+
+    private static Double parseNumber(String value) {
+        try {
+            return Double.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a number");
+        }
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+}
