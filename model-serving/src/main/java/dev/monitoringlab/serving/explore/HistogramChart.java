@@ -51,6 +51,7 @@ public final class HistogramChart {
         double mean = Describe.of(values).mean();
         ValueMarker marker = new ValueMarker(mean, Color.RED, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        marker.setAlpha(1f);
         marker.setLabel(String.format(Locale.ROOT, "Mean (μ): %.2f", mean));
         marker.setLabelPaint(Color.BLACK);
         marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
