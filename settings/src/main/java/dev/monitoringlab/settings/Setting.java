@@ -32,8 +32,8 @@ public enum Setting {
             "the store model service's HTTP port; scrape job store_model targets localhost:<this>"),
 
     // --- selectors: which series each alert and panel looks at ----------------------------------------
-    MODEL_MOCK_SELECTOR("selectors.model-mock", "job=\"model_mock\"", Kind.SELECTOR,
-            "label matchers for the model mock's series (ModelMockHighAccuracy, Model mock dashboard)"),
+    MODEL_MOCK_SELECTOR("selectors.model-mock", "", Kind.SELECTOR,
+            "label matchers for model_result (ModelMockHighAccuracy, Model mock dashboard); empty, as in the lab"),
     NODE_SELECTOR("selectors.node", "job=\"node\"", Kind.SELECTOR,
             "label matchers for node exporter series (HostHighCpuLoad, Host dashboard)"),
     STORE_MODEL_SELECTOR("selectors.store-model", "job=\"store_model\"", Kind.SELECTOR,
@@ -118,7 +118,7 @@ public enum Setting {
         switch (kind) {
             case SELECTOR -> {
                 String matcher = "[a-zA-Z_][a-zA-Z0-9_]*\\s*(=|!=|=~|!~)\\s*\"[^\"]*\"";
-                if (!value.trim().matches(matcher + "(\\s*,\\s*" + matcher + ")*")) {
+                if (!value.isBlank() && !value.trim().matches(matcher + "(\\s*,\\s*" + matcher + ")*")) {
                     throw new IllegalArgumentException("is not a list of label matchers like job=\"node\"");
                 }
             }
