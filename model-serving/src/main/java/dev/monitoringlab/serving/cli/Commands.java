@@ -84,8 +84,9 @@ public final class Commands {
     public int serve(String[] argv) throws UsageException, IOException, InterruptedException {
         Args a = Args.parse(argv, 1, Set.of("model", "port", "host", "threads"), Set.of("no-metrics"));
         Path modelDir = a.has("model") ? Path.of(a.string("model", "")) : defaultModelDir();
-        int port = (int) a.number("port", settings().port(Setting.STORE_MODEL_PORT), 0, 65535);
-        int threads = (int) a.number("threads", 4, 1, 256);
+        // the settings object is read only when no --port is given, so a container needs no settings file
+        int port = (int) a.number("port", a.has("port") ? 0 : settings().port(Setting.STORE_MODEL_PORT), 0, 65535);
+        int threads = (int) a.number("threads", 4, 0, 256);
         StoreModel model;
         try {
             model = StoreModel.load(modelDir);
@@ -124,7 +125,7 @@ public final class Commands {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--scenario must be normal or faulty, got '" + name + "'");
         }
-        String url = a.string("url", "http://localhost:" + settings().port(Setting.STORE_MODEL_PORT));
+        String url = a.has("url") ? a.string("url", "") : "http://localhost:" + settings().port(Setting.STORE_MODEL_PORT);
         URI uri;
         try {
             uri = new URI(url);

@@ -48,7 +48,8 @@ public final class PredictionServer implements AutoCloseable {
             throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 1024);
         AtomicInteger n = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
+        // threads == 0: handle requests on the server's dispatcher thread itself (no hand-off)
+        ExecutorService executor = threads == 0 ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "http-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -140,7 +141,9 @@ public final class PredictionServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        executor.shutdownNow();
+        if (executor != null) {
+            executor.shutdownNow();
+        }
     }
 
     /** What a route answers. */
