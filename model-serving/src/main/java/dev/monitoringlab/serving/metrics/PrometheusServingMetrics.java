@@ -33,7 +33,8 @@ public final class PrometheusServingMetrics implements ServingMetrics {
     private final ExpositionFormats formats = ExpositionFormats.init();
     private final Map<StoreClass, CounterDataPoint> predictions = new EnumMap<>(StoreClass.class);
     private final Map<RejectReason, CounterDataPoint> rejects = new EnumMap<>(RejectReason.class);
-    private final Map<String, RouteStatus> routes = new ConcurrentHashMap<>();
+    /** route -> data points indexed by status - 100, filled on first use; no allocation per request. */
+    private final Map<String, RouteStatus[]> routes = new ConcurrentHashMap<>();
     private final Histogram probability;
     private final Gauge lastItems;
     private final Gauge lastCustomers;
@@ -47,30 +48,32 @@ public final class PrometheusServingMetrics implements ServingMetrics {
 
     public PrometheusServingMetrics(ModelDescriptor model) {
         Counter predictionCounter = Counter.builder().name("store_model_predictions_total")
-                .help("Predictions made, by predicted class").labelNames("class").register(registry);
+                .help("Predictions made, by predicted class").labelNames("class").withoutExemplars().register(registry);
         for (StoreClass c : StoreClass.values()) {
             predictions.put(c, predictionCounter.labelValues(c.displayName()));
         }
         probability = Histogram.builder().name("store_model_prediction_probability")
                 .help("Predicted probability of the class successful").classicOnly()
-                .classicUpperBounds(PROBABILITY_BUCKETS).register(registry);
+                .classicUpperBounds(PROBABILITY_BUCKETS).withoutExemplars().register(registry);
         lastItems = Gauge.builder().name("store_model_last_items_count")
-                .help("items_count of the last record predicted").register(registry);
+                .help("items_count of the last record predicted").withoutExemplars().register(registry);
         lastCustomers = Gauge.builder().name("store_model_last_customers_count")
-                .help("customers_count of the last record predicted").register(registry);
+                .help("customers_count of the last record predicted").withoutExemplars().register(registry);
         items = Histogram.builder().name("store_model_items_count")
                 .help("items_count of predicted records; buckets are the training quantiles").classicOnly()
-                .classicUpperBounds(ITEMS_BUCKETS).register(registry);
+                .classicUpperBounds(ITEMS_BUCKETS).withoutExemplars().register(registry);
         customers = Histogram.builder().name("store_model_customers_count")
                 .help("customers_count of predicted records; buckets are the training quantiles").classicOnly()
-                .classicUpperBounds(CUSTOMERS_BUCKETS).register(registry);
+                .classicUpperBounds(CUSTOMERS_BUCKETS).withoutExemplars().register(registry);
         requests = Counter.builder().name("store_model_http_requests_total")
-                .help("HTTP requests served, by route and status").labelNames("route", "status").register(registry);
+                .help("HTTP requests served, by route and status").labelNames("route", "status").withoutExemplars()
+                .register(registry);
         duration = Histogram.builder().name("store_model_http_request_duration_seconds")
                 .help("Time from request to response, by route and status").classicOnly()
-                .classicUpperBounds(LATENCY_BUCKETS).labelNames("route", "status").register(registry);
+                .classicUpperBounds(LATENCY_BUCKETS).labelNames("route", "status").withoutExemplars().register(registry);
         Counter rejected = Counter.builder().name("store_model_rejected_requests_total")
-                .help("Requests turned away with a 4xx, by reason").labelNames("reason").register(registry);
+                .help("Requests turned away with a 4xx, by reason").labelNames("reason").withoutExemplars()
+                .register(registry);
         for (RejectReason r : RejectReason.values()) {
             rejects.put(r, rejected.labelValues(r.label()));
         }
@@ -95,9 +98,15 @@ public final class PrometheusServingMetrics implements ServingMetrics {
 
     @Override
     public void request(String route, int status, long durationNanos) {
-        RouteStatus rs = routes.computeIfAbsent(route + ' ' + status, k -> new RouteStatus(
-                requests.labelValues(route, Integer.toString(status)),
-                duration.labelValues(route, Integer.toString(status))));
+        RouteStatus[] byStatus = routes.computeIfAbsent(route, k -> new RouteStatus[500]);
+        int i = Math.floorMod(status - 100, 500);
+        RouteStatus rs = byStatus[i];
+        if (rs == null) {
+            // a benign race: two threads may both create it; labelValues returns the same data points
+            rs = new RouteStatus(requests.labelValues(route, Integer.toString(status)),
+                    duration.labelValues(route, Integer.toString(status)));
+            byStatus[i] = rs;
+        }
         rs.count().inc();
         rs.duration().observe(durationNanos / 1e9);
     }

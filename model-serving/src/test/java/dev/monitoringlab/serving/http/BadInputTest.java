@@ -133,12 +133,14 @@ class BadInputTest {
         for (int i = 0; i < 20; i++) {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", server.port()), 2000);
-                s.setSoTimeout(2000);
+                s.setSoTimeout(500);
                 OutputStream out = s.getOutputStream();
                 byte[] noise = new byte[1 + random.nextInt(2000)];
                 random.nextBytes(noise);
                 out.write(noise);
+                out.write("\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)); // ends the "request"
                 out.flush();
+                s.shutdownOutput();
                 s.getInputStream().read(new byte[256]);
             } catch (java.io.IOException e) {
                 // a reset or a timeout of the garbage connection is fine; the service must survive it
