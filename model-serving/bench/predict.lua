@@ -22,7 +22,7 @@ response = function(status, headers, body)
 end
 
 done = function(summary, latency, requests)
-  io.write(string.format("p50_ms=%.3f p99_ms=%.3f rps=%.1f non2xx=%d\n",
+  io.write(string.format("p50_ms=%.3f p99_ms=%.3f rps=%.1f non2xx=%d requests=%d\n",
     latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.requests / (summary.duration / 1e6), summary.errors.status))
+    summary.requests / (summary.duration / 1e6), summary.errors.status, summary.requests))
 end

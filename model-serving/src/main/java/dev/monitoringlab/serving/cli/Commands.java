@@ -32,7 +32,7 @@ public final class Commands {
             "usage: java -jar model-serving.jar <command> [flags]",
             "  generate --out FILE [--seed N] [--rows N]      write the generated stores_dataset.csv",
             "  train    --data FILE --out DIR [--seed N]      train, write DIR/model.tribuo + descriptor.json",
-            "  explore  --data FILE [--out DIR]               describe() table + histograms (PNG) per column",
+            "  explore  [--data FILE] [--out DIR]             describe() table + histograms (PNG) per column",
             "  serve    [--model DIR] [--port N] [--host H] [--threads N] [--no-metrics]",
             "  traffic  --scenario normal|faulty [--url URL] [--rate N] [--duration 60s] [--seed N] [--quiet]");
 
@@ -70,9 +70,14 @@ public final class Commands {
 
     public int explore(String[] argv) throws UsageException, IOException {
         Args a = Args.parse(argv, 1, Set.of("data", "out"), Set.of());
-        Path data = existingFile(required(a, "data"));
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // charts are files; servers have no display
+        }
+        // defaults: the build's data set and an explore/ folder, both beside the jar (target/)
+        Path target = defaultModelDir().getParent();
+        Path data = existingFile(a.string("data", target.resolve("stores_dataset.csv").toString()));
         try {
-            Explorer.Result r = Explorer.explore(data, Path.of(a.string("out", "explore")));
+            Explorer.Result r = Explorer.explore(data, Path.of(a.string("out", target.resolve("explore").toString())));
             out.print(r.table());
             r.charts().forEach(p -> out.println("wrote " + p));
             return 0;
