@@ -10,10 +10,10 @@ import dev.monitoringlab.dashboards.grafana.ThresholdsConfigBuilder;
 import dev.monitoringlab.dashboards.grafana.ThresholdsMode;
 import dev.monitoringlab.dashboards.grafana.TimeseriesPanelBuilder;
 import dev.monitoringlab.dashboards.grafana.VisibilityMode;
+import dev.monitoringlab.settings.Promql;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** What every dashboard shares: the provisioned datasource, panel defaults, tags and PromQL helpers. */
 public final class Common {
@@ -27,11 +27,6 @@ public final class Common {
 
     /** Grafana's rate window: at least four scrapes, so rate() always has two samples even if one is missed. */
     public static final String RATE_INTERVAL = "$__rate_interval";
-
-    // Scrape job names of prometheus.yml; they select each exporter's series in every panel.
-    public static final String JOB_MODEL_MOCK = "model_mock";
-    public static final String JOB_NODE = "node";
-    public static final String JOB_STORE_MODEL = "store_model";
 
     private Common() {
     }
@@ -75,24 +70,23 @@ public final class Common {
         return new GraphThresholdsStyleConfigBuilder().mode(GraphThresholdsStyleMode.LINE);
     }
 
-    /** {@code job="name"}. */
-    public static String job(String name) {
-        return matcher("job", "=", name);
-    }
-
     public static String matcher(String label, String op, String value) {
         return label + op + "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** {@code {a, b}} from label matchers. */
-    public static String selector(String... matchers) {
-        return Arrays.stream(matchers).collect(Collectors.joining(", ", "{", "}"));
+    /** {@code metric{m1, m2}}, or just {@code metric} when every matcher list is empty. */
+    public static String series(String metric, String... matcherLists) {
+        return Promql.series(metric, matcherLists);
+    }
+
+    /** {@code rate(metric{...}[$__rate_interval])}. */
+    public static String rate(String counter, String... matcherLists) {
+        return "rate(" + series(counter, matcherLists) + "[" + RATE_INTERVAL + "])";
     }
 
     /** {@code histogram_quantile(q, sum by (le) (rate(<histogram>_bucket{...}[$__rate_interval])))}. */
-    public static String quantile(double q, String histogram, String selector) {
-        return "histogram_quantile(" + number(q) + ", sum by (le) (rate(" + histogram + "_bucket" + selector
-                + "[" + RATE_INTERVAL + "])))";
+    public static String quantile(double q, String histogram, String... matcherLists) {
+        return "histogram_quantile(" + number(q) + ", sum by (le) (" + rate(histogram + "_bucket", matcherLists) + "))";
     }
 
     /** A number as PromQL and people write it: 0.75, 90, 0.2 (not 90.0 or 1.0E-4). */

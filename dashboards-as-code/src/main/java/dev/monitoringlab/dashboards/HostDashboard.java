@@ -1,22 +1,22 @@
 package dev.monitoringlab.dashboards;
 
-import static dev.monitoringlab.dashboards.Common.JOB_NODE;
-import static dev.monitoringlab.dashboards.Common.RATE_INTERVAL;
-import static dev.monitoringlab.dashboards.Common.job;
 import static dev.monitoringlab.dashboards.Common.matcher;
 import static dev.monitoringlab.dashboards.Common.query;
-import static dev.monitoringlab.dashboards.Common.selector;
+import static dev.monitoringlab.dashboards.Common.rate;
+import static dev.monitoringlab.dashboards.Common.series;
 
 import dev.monitoringlab.dashboards.grafana.Dashboard;
 import dev.monitoringlab.dashboards.grafana.QueryVariableBuilder;
 import dev.monitoringlab.dashboards.grafana.RowPanelBuilder;
 import dev.monitoringlab.dashboards.grafana.TimeseriesPanelBuilder;
+import dev.monitoringlab.rules.HostRules;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
 
 /**
- * Lab 7.5: the watched host(s) of scrape job {@code node}, one {@code instance} picker for all panels. The CPU
- * panel uses the very expression and threshold of HostHighCpuLoad, so what the alert sees is what is drawn.
+ * Lab 7.5: the watched host(s) (node exporter series picked by the settings' node selector), one
+ * {@code instance} picker for all panels. The CPU panel draws HostHighCpuLoad's own expression and threshold,
+ * so what the alert sees is what is drawn.
  */
 public final class HostDashboard {
     public static final String UID = "host";
@@ -29,11 +29,12 @@ public final class HostDashboard {
     static final String NETWORK_DEVICE_SELECTOR = matcher("device", "!~", "lo|veth.+|docker.+|br-.+");
 
     private final MonitoringSettings settings;
-    private final String node = job(JOB_NODE);
+    private final String node;
     private final String instance = matcher("instance", "=~", "$" + INSTANCE_VARIABLE);
 
     public HostDashboard(MonitoringSettings settings) {
         this.settings = settings;
+        this.node = settings.selector(Setting.NODE_SELECTOR);
     }
 
     public Dashboard build() {
@@ -57,19 +58,17 @@ public final class HostDashboard {
     QueryVariableBuilder instanceVariable() {
         return new QueryVariableBuilder(INSTANCE_VARIABLE)
                 .label("Instance")
-                .description("Node exporters of scrape job " + JOB_NODE)
+                .description("Node exporters matching " + node)
                 .datasource(Common.PROMETHEUS)
-                .query("label_values(up" + selector(node) + ", instance)")
+                .query("label_values(" + series("up", node) + ", instance)")
                 .multi(true)
                 .includeAll(true)
                 .allValue(".*");
     }
 
-    /** The expression of HostHighCpuLoad: 100 minus the idle share, averaged over all CPUs of an instance. */
+    /** HostHighCpuLoad's expression, narrowed to the picked instances. */
     String cpuBusyExpr() {
-        return "100 * (1 - avg by (instance) (rate(node_cpu_seconds_total"
-                + selector(node, matcher("mode", "=", "idle"), instance)
-                + "[" + settings.promDuration(Setting.HOST_CPU_RATE_WINDOW) + "])))";
+        return HostRules.cpuBusyPercent(settings, instance);
     }
 
     TimeseriesPanelBuilder cpuBusy() {
@@ -89,24 +88,23 @@ public final class HostDashboard {
     }
 
     TimeseriesPanelBuilder loadAverage() {
-        String sel = selector(node, instance);
         return Common.timeseries("Load average",
                         "Runnable and waiting tasks averaged over 1, 5 and 15 minutes; compare with the core count.")
-                .withTarget(query("node_load1" + sel, "{{instance}} 1m"))
-                .withTarget(query("node_load5" + sel, "{{instance}} 5m"))
-                .withTarget(query("node_load15" + sel, "{{instance}} 15m"))
-                .withTarget(query("count by (instance) (node_cpu_seconds_total"
-                        + selector(node, matcher("mode", "=", "idle"), instance) + ")", "{{instance}} cores"))
+                .withTarget(query(series("node_load1", node, instance), "{{instance}} 1m"))
+                .withTarget(query(series("node_load5", node, instance), "{{instance}} 5m"))
+                .withTarget(query(series("node_load15", node, instance), "{{instance}} 15m"))
+                .withTarget(query("count by (instance) ("
+                        + series("node_cpu_seconds_total", node, matcher("mode", "=", "idle"), instance) + ")",
+                        "{{instance}} cores"))
                 .unit("short")
                 .min(0);
     }
 
     TimeseriesPanelBuilder memoryUsed() {
-        String sel = selector(node, instance);
         return Common.timeseries("Memory used",
                         "Share of memory not available to new programs (MemTotal - MemAvailable), per instance.")
-                .withTarget(query("100 * (1 - node_memory_MemAvailable_bytes" + sel
-                        + " / node_memory_MemTotal_bytes" + sel + ")", "{{instance}}"))
+                .withTarget(query("100 * (1 - " + series("node_memory_MemAvailable_bytes", node, instance)
+                        + " / " + series("node_memory_MemTotal_bytes", node, instance) + ")", "{{instance}}"))
                 .unit("percent")
                 .min(0)
                 .max(100)
@@ -114,11 +112,11 @@ public final class HostDashboard {
     }
 
     TimeseriesPanelBuilder diskUsage() {
-        String sel = selector(node, instance, FS_SELECTOR);
         return Common.timeseries("Disk space used",
                         "Share of each real filesystem that is used, per instance and mount point.")
-                .withTarget(query("100 * (1 - node_filesystem_avail_bytes" + sel
-                        + " / node_filesystem_size_bytes" + sel + ")", "{{instance}} {{mountpoint}}"))
+                .withTarget(query("100 * (1 - " + series("node_filesystem_avail_bytes", node, instance, FS_SELECTOR)
+                        + " / " + series("node_filesystem_size_bytes", node, instance, FS_SELECTOR) + ")",
+                        "{{instance}} {{mountpoint}}"))
                 .unit("percent")
                 .min(0)
                 .max(100)
@@ -126,24 +124,24 @@ public final class HostDashboard {
     }
 
     TimeseriesPanelBuilder diskIo() {
-        String sel = selector(node, instance, DISK_DEVICE_SELECTOR);
         return Common.timeseries("Disk I/O",
                         "Bytes read and written per second, summed over the block devices of each instance.")
-                .withTarget(query("sum by (instance) (rate(node_disk_read_bytes_total" + sel
-                        + "[" + RATE_INTERVAL + "]))", "{{instance}} read"))
-                .withTarget(query("sum by (instance) (rate(node_disk_written_bytes_total" + sel
-                        + "[" + RATE_INTERVAL + "]))", "{{instance}} written"))
+                .withTarget(query("sum by (instance) ("
+                        + rate("node_disk_read_bytes_total", node, instance, DISK_DEVICE_SELECTOR) + ")",
+                        "{{instance}} read"))
+                .withTarget(query("sum by (instance) ("
+                        + rate("node_disk_written_bytes_total", node, instance, DISK_DEVICE_SELECTOR) + ")",
+                        "{{instance}} written"))
                 .unit("Bps")
                 .min(0);
     }
 
     TimeseriesPanelBuilder network() {
-        String sel = selector(node, instance, NETWORK_DEVICE_SELECTOR);
         return Common.timeseries("Network traffic",
                         "Bytes received and sent per second per network interface (loopback and bridges left out).")
-                .withTarget(query("rate(node_network_receive_bytes_total" + sel + "[" + RATE_INTERVAL + "])",
+                .withTarget(query(rate("node_network_receive_bytes_total", node, instance, NETWORK_DEVICE_SELECTOR),
                         "{{instance}} {{device}} in"))
-                .withTarget(query("rate(node_network_transmit_bytes_total" + sel + "[" + RATE_INTERVAL + "])",
+                .withTarget(query(rate("node_network_transmit_bytes_total", node, instance, NETWORK_DEVICE_SELECTOR),
                         "{{instance}} {{device}} out"))
                 .unit("Bps")
                 .min(0)

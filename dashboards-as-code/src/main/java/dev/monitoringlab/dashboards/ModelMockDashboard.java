@@ -1,15 +1,13 @@
 package dev.monitoringlab.dashboards;
 
-import static dev.monitoringlab.dashboards.Common.JOB_MODEL_MOCK;
-import static dev.monitoringlab.dashboards.Common.RATE_INTERVAL;
-import static dev.monitoringlab.dashboards.Common.job;
 import static dev.monitoringlab.dashboards.Common.query;
-import static dev.monitoringlab.dashboards.Common.selector;
+import static dev.monitoringlab.dashboards.Common.series;
 
 import dev.monitoringlab.dashboards.grafana.Dashboard;
 import dev.monitoringlab.dashboards.grafana.TimeseriesPanelBuilder;
 import dev.monitoringlab.dashboards.grafana.VisibilityMode;
 import dev.monitoringlab.settings.MonitoringSettings;
+import dev.monitoringlab.settings.Setting;
 
 /**
  * Lab 7.3: the model mock's {@code model_result} over the last 15 minutes, refreshed every 5 s, with a red
@@ -23,10 +21,12 @@ public final class ModelMockDashboard {
     static final String FROM = "now-15m";
 
     private final MonitoringSettings settings;
-    private final String mock = selector(job(JOB_MODEL_MOCK));
+    /** Label matchers of the mock's series; empty by default, as the lab queries plain {@code model_result}. */
+    private final String mock;
 
     public ModelMockDashboard(MonitoringSettings settings) {
         this.settings = settings;
+        this.mock = settings.selector(Setting.MODEL_MOCK_SELECTOR);
     }
 
     public Dashboard build() {
@@ -45,7 +45,7 @@ public final class ModelMockDashboard {
         return Common.timeseries("Model result",
                         "The gauge model_result; the red line is the ModelMockHighAccuracy threshold ("
                                 + Common.number(threshold) + "): above it the alert fires.")
-                .withTarget(query("model_result" + mock, "model_result"))
+                .withTarget(query(series("model_result", mock), "model_result"))
                 .min(0)
                 .max(1)
                 .decimals(2)
@@ -59,7 +59,7 @@ public final class ModelMockDashboard {
     TimeseriesPanelBuilder updateRate() {
         return Common.timeseries("Result updates per second",
                         "rate() of the counter model_result_updates_total: how often the mock publishes a result.")
-                .withTarget(query("rate(model_result_updates_total" + mock + "[" + RATE_INTERVAL + "])", "updates/s"))
+                .withTarget(query(Common.rate("model_result_updates_total", mock), "updates/s"))
                 .unit("ops")
                 .min(0);
     }

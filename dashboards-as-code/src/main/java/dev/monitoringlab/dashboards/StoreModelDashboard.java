@@ -1,17 +1,15 @@
 package dev.monitoringlab.dashboards;
 
-import static dev.monitoringlab.dashboards.Common.JOB_STORE_MODEL;
-import static dev.monitoringlab.dashboards.Common.RATE_INTERVAL;
-import static dev.monitoringlab.dashboards.Common.job;
-import static dev.monitoringlab.dashboards.Common.matcher;
 import static dev.monitoringlab.dashboards.Common.percentile;
 import static dev.monitoringlab.dashboards.Common.quantile;
 import static dev.monitoringlab.dashboards.Common.query;
-import static dev.monitoringlab.dashboards.Common.selector;
+import static dev.monitoringlab.dashboards.Common.rate;
+import static dev.monitoringlab.dashboards.Common.series;
 
 import dev.monitoringlab.dashboards.grafana.Dashboard;
 import dev.monitoringlab.dashboards.grafana.RowPanelBuilder;
 import dev.monitoringlab.dashboards.grafana.TimeseriesPanelBuilder;
+import dev.monitoringlab.rules.StoreModelRules;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
 
@@ -23,10 +21,11 @@ public final class StoreModelDashboard {
     public static final String UID = "store-model";
 
     private final MonitoringSettings settings;
-    private final String store = selector(job(JOB_STORE_MODEL));
+    private final String store;
 
     public StoreModelDashboard(MonitoringSettings settings) {
         this.settings = settings;
+        this.store = settings.selector(Setting.STORE_MODEL_SELECTOR);
     }
 
     public Dashboard build() {
@@ -50,12 +49,9 @@ public final class StoreModelDashboard {
                 .build();
     }
 
-    /** The expression of StoreSuccessRateLow (without its comparison): successful / all predictions. */
+    /** StoreSuccessRateLow's expression without its comparison: successful / all predictions. */
     String successShareExpr() {
-        String window = "[" + settings.promDuration(Setting.STORE_SUCCESS_WINDOW) + "]";
-        return "sum(rate(store_model_predictions_total"
-                + selector(job(JOB_STORE_MODEL), matcher("class", "=", "successful")) + window + "))"
-                + " / sum(rate(store_model_predictions_total" + store + window + "))";
+        return StoreModelRules.successRatio(settings);
     }
 
     TimeseriesPanelBuilder successShare() {
@@ -77,8 +73,8 @@ public final class StoreModelDashboard {
     TimeseriesPanelBuilder predictionsPerClass() {
         return Common.timeseries("Predictions per second by class",
                         "rate() of store_model_predictions_total, one series per predicted class.")
-                .withTarget(query("sum by (class) (rate(store_model_predictions_total" + store
-                        + "[" + RATE_INTERVAL + "]))", "{{class}}"))
+                .withTarget(query("sum by (class) (" + rate("store_model_predictions_total", store) + ")",
+                        "{{class}}"))
                 .unit("ops")
                 .min(0);
     }
@@ -86,8 +82,8 @@ public final class StoreModelDashboard {
     TimeseriesPanelBuilder lastInputs() {
         return Common.timeseries("Last request: customers and items",
                         "The inputs of the latest prediction request (gauges store_model_last_*_count).")
-                .withTarget(query("store_model_last_customers_count" + store, "customers"))
-                .withTarget(query("store_model_last_items_count" + store, "items"))
+                .withTarget(query(series("store_model_last_customers_count", store), "customers"))
+                .withTarget(query(series("store_model_last_items_count", store), "items"))
                 .unit("short")
                 .min(0);
     }
@@ -128,8 +124,8 @@ public final class StoreModelDashboard {
     TimeseriesPanelBuilder rejected() {
         return Common.timeseries("Rejected requests by reason",
                         "rate() of store_model_rejected_requests_total: invalid input, one series per reason.")
-                .withTarget(query("sum by (reason) (rate(store_model_rejected_requests_total" + store
-                        + "[" + RATE_INTERVAL + "]))", "{{reason}}"))
+                .withTarget(query("sum by (reason) (" + rate("store_model_rejected_requests_total", store) + ")",
+                        "{{reason}}"))
                 .unit("reqps")
                 .min(0)
                 .span(8);
@@ -138,8 +134,8 @@ public final class StoreModelDashboard {
     TimeseriesPanelBuilder requestsByStatus() {
         return Common.timeseries("Requests by route and status",
                         "rate() of store_model_http_requests_total per route and HTTP status.")
-                .withTarget(query("sum by (route, status) (rate(store_model_http_requests_total" + store
-                        + "[" + RATE_INTERVAL + "]))", "{{route}} {{status}}"))
+                .withTarget(query("sum by (route, status) (" + rate("store_model_http_requests_total", store) + ")",
+                        "{{route}} {{status}}"))
                 .unit("reqps")
                 .min(0)
                 .span(8);

@@ -127,6 +127,24 @@ class DashboardsTest {
     }
 
     @Test
+    void hostAndStorePanelsFollowTheSettingsSelectors() throws Exception {
+        MonitoringSettings s = MonitoringSettings.defaults()
+                .with(Setting.NODE_SELECTOR, "job=\"vm\"").with(Setting.STORE_MODEL_SELECTOR, "env=\"test\"");
+        List<JsonNode> all = all(s);
+        for (String uid : List.of("host", "store-model")) {
+            String expected = uid.equals("host") ? "job=\"vm\"" : "env=\"test\"";
+            for (JsonNode p : byUid(all, uid).path("panels")) {
+                for (JsonNode t : p.path("targets")) {
+                    assertThat(t.path("expr").asText()).as("%s / %s", uid, p.path("title").asText())
+                            .contains(expected).doesNotContain("job=\"node\"", "job=\"store_model\"");
+                }
+            }
+        }
+        assertThat(byUid(all, "host").path("templating").path("list").path(0).path("query").asText())
+                .isEqualTo("label_values(up{job=\"vm\"}, instance)");
+    }
+
+    @Test
     void storeDashboardUsesTheServicesMetricNames() throws Exception {
         String store = byUid(all(MonitoringSettings.defaults()), "store-model").toString();
         assertThat(store).contains("store_model_last_customers_count", "store_model_predictions_total",

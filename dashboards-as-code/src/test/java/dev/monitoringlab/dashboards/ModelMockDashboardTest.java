@@ -40,7 +40,7 @@ class ModelMockDashboardTest {
     void modelResultPanelDrawsARedLineAtTheThresholdOnAZeroToOneAxis() throws Exception {
         JsonNode p = panel(json(MonitoringSettings.defaults()), "Model result");
         JsonNode defaults = p.path("fieldConfig").path("defaults");
-        assertThat(p.path("targets").path(0).path("expr").asText()).isEqualTo("model_result{job=\"model_mock\"}");
+        assertThat(p.path("targets").path(0).path("expr").asText()).isEqualTo("model_result");
         assertThat(defaults.path("min").asDouble()).isEqualTo(0.0);
         assertThat(defaults.path("max").asDouble()).isEqualTo(1.0);
         JsonNode steps = defaults.path("thresholds").path("steps");
@@ -64,14 +64,23 @@ class ModelMockDashboardTest {
     }
 
     @Test
+    void theSelectorComesFromTheSettings() throws Exception {
+        JsonNode d = json(MonitoringSettings.defaults().with(Setting.MODEL_MOCK_SELECTOR, "job=\"model_mock\""));
+        assertThat(panel(d, "Model result").path("targets").path(0).path("expr").asText())
+                .isEqualTo("model_result{job=\"model_mock\"}");
+        assertThat(panel(d, "Result updates per second").path("targets").path(0).path("expr").asText())
+                .isEqualTo("rate(model_result_updates_total{job=\"model_mock\"}[$__rate_interval])");
+    }
+
+    @Test
     void showsTheMocksCounterAndHistogramToo() throws Exception {
         JsonNode d = json(MonitoringSettings.defaults());
         assertThat(panel(d, "Result updates per second").path("targets").path(0).path("expr").asText())
-                .isEqualTo("rate(model_result_updates_total{job=\"model_mock\"}[$__rate_interval])");
+                .isEqualTo("rate(model_result_updates_total[$__rate_interval])");
         JsonNode quantiles = panel(d, "Result distribution (histogram quantiles)").path("targets");
         assertThat(quantiles).hasSize(2);
         assertThat(quantiles.path(0).path("expr").asText()).isEqualTo(
-                "histogram_quantile(0.5, sum by (le) (rate(model_result_value_bucket{job=\"model_mock\"}[$__rate_interval])))");
+                "histogram_quantile(0.5, sum by (le) (rate(model_result_value_bucket[$__rate_interval])))");
         assertThat(quantiles.path(1).path("legendFormat").asText()).isEqualTo("p90");
         assertThat(quantiles.path(1).path("refId").asText()).isEqualTo("B");
     }
