@@ -74,7 +74,8 @@ public final class PanelQueryChecker {
 
     /** Series in the query_range result with at least one finite sample (NaN-only series do not count). */
     int seriesWithData(String expr, Instant start, Instant end) throws IOException {
-        String body = "query=" + encode(expr) + "&start=" + start.getEpochSecond() + "&end=" + end.getEpochSecond()
+        // Millisecond timestamps: cutting "now" to whole seconds can put the last step before the newest sample.
+        String body = "query=" + encode(expr) + "&start=" + seconds(start) + "&end=" + seconds(end)
                 + "&step=" + Math.max(1, scrapeInterval.toSeconds()) + "s";
         HttpRequest request = HttpRequest.newBuilder(prometheus.resolve("/api/v1/query_range"))
                 .timeout(Duration.ofSeconds(10))
@@ -112,6 +113,10 @@ public final class PanelQueryChecker {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
+    }
+
+    private static String seconds(Instant t) {
+        return java.math.BigDecimal.valueOf(t.toEpochMilli(), 3).toPlainString();
     }
 
     private static String encode(String s) {
