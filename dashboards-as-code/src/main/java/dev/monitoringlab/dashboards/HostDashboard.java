@@ -144,7 +144,6 @@ public final class HostDashboard {
                 .withTarget(query(rate("node_network_transmit_bytes_total", node, instance, NETWORK_DEVICE_SELECTOR),
                         "{{instance}} {{device}} out"))
                 .unit("Bps")
-                .min(0)
-                .span(24);
+                .min(0);
     }
 }
