@@ -97,8 +97,13 @@ public final class Common {
         return new java.math.BigDecimal(String.valueOf(v)).stripTrailingZeros().toPlainString();
     }
 
+    /** A ratio as a percentage for people: 0.2 is "20", 0.075 is "7.5" (no 7.000000000000001). */
+    public static String percent(double ratio) {
+        return number(Math.round(ratio * 10_000) / 100.0);
+    }
+
     /** "p99" for 0.99: legend names of quantile series. */
     public static String percentile(double q) {
-        return "p" + number(q * 100).toLowerCase(Locale.ROOT);
+        return "p" + percent(q).toLowerCase(Locale.ROOT);
     }
 }

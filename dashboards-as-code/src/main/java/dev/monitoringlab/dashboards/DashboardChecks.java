@@ -25,8 +25,9 @@ import java.util.Set;
  * 24-column grid or overlap (Grafana moves them around).
  */
 public final class DashboardChecks {
-    /** Grafana rejects longer uids. */
+    /** What Grafana accepts as a dashboard uid: up to 40 letters, digits, '-' and '_'. */
     static final int MAX_UID_LENGTH = 40;
+    private static final java.util.regex.Pattern UID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
     private DashboardChecks() {
     }
@@ -44,8 +45,8 @@ public final class DashboardChecks {
         Map<String, String> titleByUid = new HashMap<>();
         for (Dashboard d : dashboards) {
             String where = "dashboard '" + d.title() + "' (uid " + d.uid() + ")";
-            if (d.uid() == null || d.uid().isBlank() || d.uid().length() > MAX_UID_LENGTH) {
-                problems.add(where + ": uid must be 1-" + MAX_UID_LENGTH + " characters");
+            if (d.uid() == null || !UID.matcher(d.uid()).matches()) {
+                problems.add(where + ": uid must be 1-" + MAX_UID_LENGTH + " characters of A-Z, a-z, 0-9, - and _");
             } else {
                 String other = titleByUid.putIfAbsent(d.uid(), d.title());
                 if (other != null) {

@@ -60,7 +60,7 @@ public final class StoreModelDashboard {
                         "Share of predictions of class 'successful' over "
                                 + settings.promDuration(Setting.STORE_SUCCESS_WINDOW)
                                 + ". StoreSuccessRateLow fires after " + settings.promDuration(Setting.STORE_SUCCESS_FOR)
-                                + " below the red line (" + Common.number(threshold * 100) + " %).")
+                                + " below the red line (" + Common.percent(threshold) + " %).")
                 .withTarget(query(successShareExpr(), "successful share"))
                 .unit("percentunit")
                 .min(0)

@@ -119,6 +119,8 @@ class DashboardChecksTest {
         Dashboard noUid = new DashboardBuilder("No uid").tags(List.of(Common.GENERATED_TAG)).withPanel(panel("a")).build();
         assertRefused(List.of(untagged), "dashboard 'Untagged'", "missing tag 'generated'");
         assertRefused(List.of(noUid), "dashboard 'No uid'", "uid must be 1-40 characters");
+        Dashboard spaces = dashboard("model mock", "Spaces").withPanel(panel("a")).build();
+        assertRefused(List.of(spaces), "dashboard 'Spaces' (uid model mock)", "uid must be");
     }
 
     @Test
