@@ -98,15 +98,16 @@ class StoreModelAlertIT {
         String lastState = null;
         Instant lastSharePrint = Instant.EPOCH;
         while (Instant.now().isBefore(deadline)) {
-            Optional<Message> hit = slack.messages().stream().filter(wanted).findFirst();
-            if (hit.isPresent()) {
-                return hit.get();
-            }
+            // Prometheus first, so the timeline shows a state change before the message it causes
             String state = prom.alerts().stream().filter(a -> a.name().equals(ALERT)).map(PrometheusApi.Alert::state)
                     .findFirst().orElse("inactive");
             if (!state.equals(lastState)) {
                 event(Instant.now(), "Prometheus: " + ALERT + " " + state);
                 lastState = state;
+            }
+            Optional<Message> hit = slack.messages().stream().filter(wanted).findFirst();
+            if (hit.isPresent()) {
+                return hit.get();
             }
             if (Duration.between(lastSharePrint, Instant.now()).toSeconds() >= 5) {
                 double s = lastShare(prom, share);
