@@ -42,8 +42,12 @@ class StoreModelAlertIT {
     @TempDir
     Path work;
 
-    private final List<String> timeline = new ArrayList<>();
+    private record Event(Instant at, String what) {
+    }
+
+    private final List<Event> timeline = new ArrayList<>();
     private Instant t0;
+    private String lastState;
 
     @Test
     void faultyTrafficFiresToSlackAndNormalTrafficResolves() throws Exception {
@@ -72,7 +76,9 @@ class StoreModelAlertIT {
             traffic.play(Scenario.FAULTY);
             Message firing = watch(prom, slack, share, m -> FakeSlack.title(m).startsWith("[FIRING:1] " + ALERT),
                     FIRING_WITHIN);
-            event(firing.receivedAt(), "Slack: " + FakeSlack.title(firing));
+            event(firing.receivedAt(), "Slack: " + FakeSlack.title(firing) + "| " + FakeSlack.text(firing).trim());
+            assertThat(FakeSlack.text(firing)).as("the rule's description, with the compressed window")
+                    .contains("of the store model's predictions over the last 20s were 'successful'", "drifted");
             assertThat(lastShare(prom, share)).as("share of successful predictions under faulty traffic")
                     .isLessThan(0.2);
 
@@ -88,14 +94,13 @@ class StoreModelAlertIT {
             assertThat(slack.rejections()).as("payloads the Slack look-alike refused").isEmpty();
             assertThat(traffic.errors()).as("failed prediction requests").isZero();
         } finally {
-            timeline.forEach(System.out::println);
+            System.out.println(timelineText());
         }
     }
 
     /** Polls Prometheus and Slack until the message arrives, noting the alert's state changes on the way. */
     private Message watch(PrometheusApi prom, FakeSlack slack, String share, Predicate<Message> wanted, Duration within) {
         Instant deadline = Instant.now().plus(within);
-        String lastState = null;
         Instant lastSharePrint = Instant.EPOCH;
         while (Instant.now().isBefore(deadline)) {
             // Prometheus first, so the timeline shows a state change before the message it causes
@@ -119,7 +124,7 @@ class StoreModelAlertIT {
             Waits.pause(Duration.ofMillis(250));
         }
         throw new AssertionError("no matching Slack message within " + within.toSeconds() + " s; received "
-                + slack.messages().stream().map(FakeSlack::title).toList() + "; timeline:\n" + String.join("\n", timeline));
+                + slack.messages().stream().map(FakeSlack::title).toList() + "; timeline:\n" + timelineText());
     }
 
     private static double lastShare(PrometheusApi prom, String expr) {
@@ -128,7 +133,14 @@ class StoreModelAlertIT {
     }
 
     private void event(Instant at, String what) {
-        timeline.add(String.format(Locale.ROOT, "t+%5.1f s  %s", Duration.between(t0, at).toMillis() / 1000.0, what));
+        timeline.add(new Event(at, what));
+    }
+
+    private String timelineText() {
+        StringBuilder sb = new StringBuilder();
+        timeline.stream().sorted(java.util.Comparator.comparing(Event::at)).forEach(e -> sb.append(String.format(
+                Locale.ROOT, "t+%5.1f s  %s%n", Duration.between(t0, e.at()).toMillis() / 1000.0, e.what())));
+        return sb.toString();
     }
 
     /** Plays one scenario after another on a background thread, in 1 s chunks so a switch takes effect fast. */
