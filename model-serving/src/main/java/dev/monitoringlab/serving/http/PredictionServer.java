@@ -91,7 +91,7 @@ public final class PredictionServer implements AutoCloseable {
     }
 
     /** Reads at most {@link #MAX_BODY_BYTES}; a longer body is a 413 without reading the rest. */
-    private static byte[] readBody(HttpExchange exchange) throws IOException, ApiException {
+    private static byte[] readBody(HttpExchange exchange) throws ApiException {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         if (length != null) {
             try {
@@ -112,6 +112,10 @@ public final class PredictionServer implements AutoCloseable {
                     throw tooLarge();
                 }
             }
+        } catch (IOException e) {
+            // a body cut short or a broken chunked encoding is the client's doing, not a server error
+            throw new ApiException(RejectReason.INCOMPLETE_BODY, "body",
+                    "body could not be read to its end (connection closed or bad chunked encoding)");
         }
         return out.toByteArray();
     }

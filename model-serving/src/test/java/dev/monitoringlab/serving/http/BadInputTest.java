@@ -110,6 +110,29 @@ class BadInputTest {
     }
 
     @Test
+    void aBodyCutShortOrBadlyChunkedIsA400NotA5xx() throws Exception {
+        String head = "POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n";
+        assertThat(raw(head + "Transfer-Encoding: chunked\r\n\r\nZZ-not-hex\r\n{}\r\n0\r\n\r\n"))
+                .startsWith("HTTP/1.1 400").contains("incomplete_body");
+        assertThat(raw(head + "Content-Length: 100\r\n\r\n{\"items_count\": 1"))
+                .startsWith("HTTP/1.1 400").contains("incomplete_body");
+        assertThat(PredictionServerTest.sample(http, "store_model_rejected_requests_total{reason=\"incomplete_body\"}"))
+                .isEqualTo(2.0);
+        assertStillHealthy();
+    }
+
+    /** Sends raw bytes, half-closes, and returns what the server answered before closing. */
+    private String raw(String request) throws Exception {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", server.port()), 2000);
+            s.setSoTimeout(3000);
+            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            s.shutdownOutput();
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
     void seededRandomGarbageNeverGetsA5xx() throws Exception {
         Random random = new Random(20220727);
         String[] methods = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"};
