@@ -150,6 +150,14 @@ public final class MonitoringSettings {
         return "localhost:" + port(Setting.ALERTMANAGER_PORT);
     }
 
+    /** Label matchers, e.g. {@code job="node"}, to put inside a PromQL selector's braces. */
+    public String selector(Setting setting) {
+        if (setting.kind() != Setting.Kind.SELECTOR) {
+            throw new IllegalArgumentException(setting.key() + " is not a selector");
+        }
+        return values.get(setting).trim();
+    }
+
     public List<String> nodeTargets() {
         return list(Setting.NODE_TARGETS);
     }

@@ -31,6 +31,14 @@ public enum Setting {
     STORE_MODEL_PORT("store-model.port", "8000", Kind.PORT,
             "the store model service's HTTP port; scrape job store_model targets localhost:<this>"),
 
+    // --- selectors: which series each alert and panel looks at ----------------------------------------
+    MODEL_MOCK_SELECTOR("selectors.model-mock", "", Kind.SELECTOR,
+            "label matchers for model_result (ModelMockHighAccuracy, Model mock dashboard); empty, as in the lab"),
+    NODE_SELECTOR("selectors.node", "job=\"node\"", Kind.SELECTOR,
+            "label matchers for node exporter series (HostHighCpuLoad, Host dashboard)"),
+    STORE_MODEL_SELECTOR("selectors.store-model", "job=\"store_model\"", Kind.SELECTOR,
+            "label matchers for the store model service's series (StoreSuccessRateLow, Store model dashboard)"),
+
     // --- alert: ModelMockHighAccuracy (lab 7.4) -----------------------------------------------------
     MODEL_MOCK_THRESHOLD("model-mock.threshold", "0.75", Kind.RATIO,
             "ModelMockHighAccuracy fires when model_result > this; red line on the Model mock dashboard"),
@@ -70,7 +78,7 @@ public enum Setting {
             "Slack incoming webhook; empty: env SLACK_WEBHOOK_URL, else the file stack/secrets/slack_webhook_url");
 
     /** How a value is checked and parsed. */
-    public enum Kind { DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL }
+    public enum Kind { SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL }
 
     private final String key;
     private final String defaultValue;
@@ -108,6 +116,12 @@ public enum Setting {
     /** Throws {@link IllegalArgumentException} with the reason when {@code value} is not valid for this kind. */
     void check(String value) {
         switch (kind) {
+            case SELECTOR -> {
+                String matcher = "[a-zA-Z_][a-zA-Z0-9_]*\\s*(=|!=|=~|!~)\\s*\"[^\"]*\"";
+                if (!value.isBlank() && !value.trim().matches(matcher + "(\\s*,\\s*" + matcher + ")*")) {
+                    throw new IllegalArgumentException("is not a list of label matchers like job=\"node\"");
+                }
+            }
             case DURATION -> PromDuration.parse(value);
             case POSITIVE_DURATION -> {
                 Duration d = PromDuration.parse(value);

@@ -49,6 +49,16 @@ class MonitoringSettingsTest {
     }
 
     @Test
+    void selectorsAreLabelMatchers() {
+        assertThat(MonitoringSettings.defaults().selector(Setting.NODE_SELECTOR)).isEqualTo("job=\"node\"");
+        MonitoringSettings two = MonitoringSettings.builder()
+                .set(Setting.NODE_SELECTOR, "job=\"node\", instance=~\"vm.*\"").build();
+        assertThat(two.selector(Setting.NODE_SELECTOR)).isEqualTo("job=\"node\", instance=~\"vm.*\"");
+        assertThatThrownBy(() -> MonitoringSettings.builder().set(Setting.NODE_SELECTOR, "node}").build())
+                .hasMessageContaining("selectors.node").hasMessageContaining("label matchers");
+    }
+
+    @Test
     void rejectsUnknownKeysSoTyposDoNotPassSilently() {
         assertThatThrownBy(() -> MonitoringSettings.builder().set("model-mock.treshold", "0.5", "test").build())
                 .hasMessageContaining("unknown setting 'model-mock.treshold'");

@@ -1,0 +1,46 @@
+package dev.monitoringlab.rules;
+
+import dev.monitoringlab.rules.prometheus.RuleFile;
+import dev.monitoringlab.rules.prometheus.RuleGroup;
+import dev.monitoringlab.settings.MonitoringSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Renders prometheus.yml, one rules file per group and alertmanager.yml, then writes them all. */
+public final class ConfigGenerator {
+    public static final Path PROMETHEUS_YML = Path.of("prometheus", "prometheus.yml");
+    public static final Path ALERTMANAGER_YML = Path.of("alertmanager", "alertmanager.yml");
+
+    private ConfigGenerator() {
+    }
+
+    public static List<RuleGroup> ruleGroups(MonitoringSettings s) {
+        return List.of(ModelMockRules.group(s), HostRules.group(s), StoreModelRules.group(s));
+    }
+
+    public static Path rulesFile(RuleGroup group) {
+        return Path.of("prometheus", "rules", group.name() + ".rules.yml");
+    }
+
+    /** Everything rendered in memory first, so a failure leaves the output folder as it was. */
+    public static List<GeneratedFile> render(MonitoringSettings s) {
+        List<GeneratedFile> files = new ArrayList<>();
+        files.add(new GeneratedFile(PROMETHEUS_YML, Yaml.write(ScrapeJobs.prometheusConfig(s)), false));
+        for (RuleGroup group : ruleGroups(s)) {
+            files.add(new GeneratedFile(rulesFile(group), Yaml.write(RuleFile.of(group)), false));
+        }
+        // alertmanager.yml holds the webhook URLs (Alertmanager 0.25 cannot read them from a file): owner-only.
+        files.add(new GeneratedFile(ALERTMANAGER_YML, Yaml.write(Routing.alertmanagerConfig(s)), true));
+        return files;
+    }
+
+    public static List<Path> writeAll(MonitoringSettings s, Path outDir) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (GeneratedFile f : render(s)) {
+            written.add(f.writeUnder(outDir));
+        }
+        return written;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.monitoringlab.rules.prometheus;
+
+import java.util.List;
+
+/** A named group of rules, evaluated together at the global evaluation interval. */
+public record RuleGroup(String name, List<AlertRule> rules) {
+    public RuleGroup {
+        rules = List.copyOf(rules);
+    }
+}

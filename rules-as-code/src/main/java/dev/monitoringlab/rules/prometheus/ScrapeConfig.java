@@ -1,0 +1,13 @@
+package dev.monitoringlab.rules.prometheus;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** One scrape job of prometheus.yml. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ScrapeConfig(String jobName, String scrapeInterval, String metricsPath, List<StaticConfig> staticConfigs) {
+
+    public static ScrapeConfig of(String jobName, List<String> targets) {
+        return new ScrapeConfig(jobName, null, null, List.of(new StaticConfig(targets)));
+    }
+}

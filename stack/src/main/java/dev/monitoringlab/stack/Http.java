@@ -1,0 +1,51 @@
+package dev.monitoringlab.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The small HTTP/JSON helper the API clients share. */
+final class Http {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Http() {
+    }
+
+    static HttpResponse<String> get(URI uri) throws IOException {
+        try {
+            return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** GET and parse JSON, failing with the status and body when the answer is not 200. */
+    static JsonNode getJson(URI uri) {
+        try {
+            HttpResponse<String> r = get(uri);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET " + uri + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + uri + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when the URL answers 200, false on any error: used while waiting for a service to come up. */
+    static boolean ok(URI uri) {
+        try {
+            return get(uri).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.monitoringlab.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A child process of the stack, its log file and the URL that says it is ready. */
+final class ManagedProcess implements AutoCloseable {
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private final URI readyUrl;
+
+    private ManagedProcess(String name, Process process, Path log, URI readyUrl) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.readyUrl = readyUrl;
+    }
+
+    static ManagedProcess start(String name, List<String> command, Path logDir, URI readyUrl) {
+        try {
+            Files.createDirectories(logDir);
+            Path log = logDir.resolve(name + ".log");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            return new ManagedProcess(name, p, log, readyUrl);
+        } catch (IOException e) {
+            throw new StackException("cannot start " + name + " (" + command.get(0) + "): " + e.getMessage());
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Polls the ready URL; fails fast with the log's tail if the process exits first. */
+    void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new StackException(name + " exited with code " + process.exitValue() + " before it was ready;"
+                        + " the end of " + log + ":\n" + tail());
+            }
+            if (Http.ok(readyUrl)) {
+                return;
+            }
+            Waits.pause(Duration.ofMillis(100));
+        }
+        throw new StackException(name + " was not ready at " + readyUrl + " after " + timeout.toSeconds()
+                + " s; the end of " + log + ":\n" + tail());
+    }
+
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** SIGTERM, then SIGKILL if it has not stopped within 10 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
