@@ -30,7 +30,7 @@ done
 for tool in curl python3 ssh; do
     command -v "$tool" >/dev/null || { echo "demo-cpu-alert.sh: $tool not found: apt-get install ${tool/ssh/openssh-client}" >&2; exit 1; }
 done
-curl -fsS -o /dev/null "$prometheus/-/ready" \
+curl -fsS -o /dev/null "$prometheus/-/ready" 2>/dev/null \
     || { echo "demo-cpu-alert.sh: Prometheus does not answer at $prometheus (start the stack, or pass --prometheus)" >&2; exit 1; }
 "${ssh_cmd[@]}" 'command -v stress-ng' >/dev/null \
     || { echo "demo-cpu-alert.sh: no stress-ng on $destination (run ansible-playbook site.yml first)" >&2; exit 1; }
@@ -88,11 +88,18 @@ wait_for() {
 
 stress() {  # stress SECONDS LABEL -> start and end times in $started and $ended
     say "$2: stress-ng --cpu 0 --timeout ${1}s on $destination"
+    local out; out="$(mktemp)"
+    "${ssh_cmd[@]}" "stress-ng --cpu 0 --timeout ${1}s 2>&1" >"$out" 2>&1 &
+    local pid=$! waited=0
+    # The load starts when stress-ng has dispatched its workers, not when SSH was called.
+    until grep -q "dispatching hogs" "$out" || ! kill -0 "$pid" 2>/dev/null || (( waited >= 600 )); do
+        sleep 0.2; waited=$((waited + 1))
+    done
     started=$(date +%s)
-    "${ssh_cmd[@]}" "stress-ng --cpu 0 --timeout ${1}s" >/dev/null 2>&1 &
-    wait_for "$1" "$2" $!
-    wait $! || { echo "demo-cpu-alert.sh: stress-ng failed on $destination" >&2; exit 1; }
+    wait_for "$1" "$2" "$pid"
+    wait "$pid" || { cat "$out" >&2; rm -f "$out"; echo "demo-cpu-alert.sh: stress-ng failed on $destination" >&2; exit 1; }
     ended=$(date +%s)
+    rm -f "$out"
 }
 
 stress "$load1" "first load"; t1_start=$started; t1_end=$ended
