@@ -167,6 +167,7 @@ public final class NativeStack implements AutoCloseable {
         }
 
         public NativeStack start() {
+            MonitoringSettings settings = withLocalNodeTarget(this.settings);
             Path gen = generatedDir != null ? generatedDir : layout.generatedDir();
             Path data = dataDir != null ? dataDir : layout.stackDir().resolve("data");
             Path prometheusBin = ExternalTool.PROMETHEUS.require();
@@ -220,6 +221,21 @@ public final class NativeStack implements AutoCloseable {
                 throw e;
             }
             return new NativeStack(settings, started, host, gen);
+        }
+
+        /** A local node exporter is there to be watched: make sure the node job scrapes it. */
+        private MonitoringSettings withLocalNodeTarget(MonitoringSettings s) {
+            if (!nodeExporter) {
+                return s;
+            }
+            String local = "localhost:" + s.port(Setting.NODE_EXPORTER_PORT);
+            List<String> targets = s.nodeTargets();
+            if (targets.contains(local) || targets.contains("127.0.0.1:" + s.port(Setting.NODE_EXPORTER_PORT))) {
+                return s;
+            }
+            List<String> all = new ArrayList<>(targets);
+            all.add(local);
+            return s.with(Setting.NODE_TARGETS, String.join(",", all));
         }
 
         private ManagedProcess launch(String name, List<String> command, Path logs, String readyPath, Setting port) {

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs the Debian packages this project needs, only those that are missing.
+#   scripts/install-deps.sh --run     what `./run.sh` needs without Docker (Prometheus, Alertmanager, node exporter)
+#   scripts/install-deps.sh --test    everything `./test.sh` needs (adds docker-compose, QEMU, Ansible, ...)
+#   scripts/install-deps.sh --bench   what the benchmark scripts need (adds wrk)
+set -euo pipefail
+
+profile=${1:---test}
+# command-on-PATH=debian-package
+run_deps=(java=openjdk-17-jdk-headless mvn=maven prometheus=prometheus promtool=prometheus
+          prometheus-alertmanager=prometheus-alertmanager amtool=prometheus-alertmanager
+          prometheus-node-exporter=prometheus-node-exporter curl=curl)
+test_deps=(docker-compose=docker-compose stress-ng=stress-ng
+           qemu-system-x86_64=qemu-system-x86 qemu-img=qemu-utils debootstrap=debootstrap
+           ansible-playbook=ansible ansible-lint=ansible-lint ssh=openssh-client ssh-keygen=openssh-client)
+bench_deps=(wrk=wrk)
+
+case "$profile" in
+  --run) wanted=("${run_deps[@]}") ;;
+  --test) wanted=("${run_deps[@]}" "${test_deps[@]}") ;;
+  --bench) wanted=("${run_deps[@]}" "${bench_deps[@]}") ;;
+  *) echo "usage: $0 [--run|--test|--bench]" >&2; exit 2 ;;
+esac
+
+missing=()
+for pair in "${wanted[@]}"; do
+  cmd=${pair%%=*} pkg=${pair#*=}
+  if ! command -v "$cmd" >/dev/null 2>&1 && [[ ! " ${missing[*]} " =~ " $pkg " ]]; then
+    missing+=("$pkg")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all packages for $profile are installed"
+  exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null; then sudo=(sudo); else
+  echo "install-deps: missing packages ${missing[*]}; run as root or install sudo" >&2; exit 1
+fi
+if ! command -v apt-get >/dev/null; then
+  echo "install-deps: missing ${missing[*]}, and this is not a Debian-family system: install them with your package manager" >&2
+  exit 1
+fi
+echo "install-deps: installing ${missing[*]}"
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: installed ${missing[*]}"
+if command -v systemctl >/dev/null && systemctl is-active --quiet prometheus 2>/dev/null; then
+  echo "install-deps: note: Debian started its own prometheus service on :9090; the native stack needs that port:"
+  echo "install-deps:   sudo systemctl disable --now prometheus prometheus-alertmanager prometheus-node-exporter"
+fi

@@ -1,0 +1,104 @@
+package dev.monitoringlab.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.monitoringlab.rules.ConfigChecks;
+import dev.monitoringlab.rules.ExternalTool;
+import dev.monitoringlab.settings.ProjectLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No Docker engine runs here, so the compose file is proven structurally: Debian's docker-compose resolves and
+ * validates it, and the tests check what the lab asks of each service against that resolved form.
+ */
+class ComposeFileIT {
+    private static final ExternalTool COMPOSE = new ExternalTool(List.of("docker-compose"), "docker-compose");
+    private static final ProjectLayout LAYOUT = ProjectLayout.locate();
+    private static JsonNode services;
+    private static JsonNode resolved;
+
+    @BeforeAll
+    static void resolve() throws IOException {
+        String yaml = ConfigChecks.run(COMPOSE, "-f", LAYOUT.stackDir().resolve("docker-compose.yml").toString(),
+                "--project-directory", LAYOUT.stackDir().toString(), "config");
+        resolved = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        services = resolved.path("services");
+    }
+
+    @Test
+    void prometheusUsesTheHostNetworkAndMountsTheGeneratedConfigReadOnly() {
+        JsonNode p = services.path("prometheus");
+        assertThat(p.path("network_mode").asText()).isEqualTo("host");
+        assertThat(mount(p, "/etc/prometheus")).endsWith(":ro").startsWith(LAYOUT.generatedDir().resolve("prometheus").toString());
+        assertThat(namedVolume(p, "/prometheus")).isTrue();
+        assertThat(p.path("command").toString()).contains("--config.file=/etc/prometheus/prometheus.yml");
+    }
+
+    @Test
+    void alertmanagerReadsItsConfigFromTheImagesPathWithGossipOff() {
+        JsonNode a = services.path("alertmanager");
+        assertThat(mount(a, "/etc/alertmanager")).endsWith(":ro");
+        assertThat(a.path("command").toString()).contains("--config.file=/etc/alertmanager/alertmanager.yml")
+                .contains("\"--cluster.listen-address=\"");
+        assertThat(namedVolume(a, "/alertmanager")).isTrue();
+    }
+
+    @Test
+    void grafanaTakesItsPasswordFromASecretFileAndReachesPrometheusThroughTheHostGateway() {
+        JsonNode g = services.path("grafana");
+        JsonNode env = g.path("environment");
+        assertThat(env.path("GF_SECURITY_ADMIN_PASSWORD__FILE").asText()).isEqualTo("/run/secrets/grafana_admin_password");
+        assertThat(env.has("GF_SECURITY_ADMIN_PASSWORD")).as("no literal password").isFalse();
+        assertThat(resolved.path("secrets").path("grafana_admin_password").path("file").asText())
+                .isEqualTo(LAYOUT.secretsDir().resolve("grafana_admin_password").toString());
+        assertThat(g.path("extra_hosts").toString()).contains("host.docker.internal:host-gateway");
+        assertThat(mount(g, "/etc/grafana/provisioning")).endsWith(":ro");
+        assertThat(namedVolume(g, "/var/lib/grafana")).isTrue();
+    }
+
+    @Test
+    void everyImageIsPinnedAndEveryServiceHasAHealthcheck() {
+        services.fields().forEachRemaining(e -> {
+            String image = e.getValue().path("image").asText();
+            assertThat(image).as(e.getKey()).matches("[a-z0-9./-]+:v?\\d+\\.\\d+\\.\\d+");
+            if (!e.getValue().path("restart").asText().equals("no")) {
+                assertThat(e.getValue().has("healthcheck")).as(e.getKey() + " healthcheck").isTrue();
+            }
+        });
+        assertThat(services.path("grafana").path("depends_on").path("prometheus").path("condition").asText())
+                .isEqualTo("service_healthy");
+    }
+
+    @Test
+    void theConfigFilesTheBuildGeneratesAreWhereComposeMountsThem() {
+        assertThat(LAYOUT.generatedDir().resolve("prometheus/prometheus.yml")).as("run mvn package first").isRegularFile();
+        assertThat(LAYOUT.generatedDir().resolve("alertmanager/alertmanager.yml")).isRegularFile();
+        assertThat(Files.isDirectory(LAYOUT.generatedDir().resolve("prometheus/rules"))).isTrue();
+    }
+
+    private static String mount(JsonNode service, String target) {
+        List<String> found = new ArrayList<>();
+        for (JsonNode v : service.path("volumes")) {
+            String text = v.isTextual() ? v.asText() : v.path("source").asText() + ":" + v.path("target").asText()
+                    + (v.path("read_only").asBoolean() ? ":ro" : "");
+            if (text.split(":")[1].equals(target)) {
+                found.add(text);
+            }
+        }
+        assertThat(found).as("a mount at " + target + " in " + service).hasSize(1);
+        return found.get(0);
+    }
+
+    private static boolean namedVolume(JsonNode service, String target) {
+        String m = mount(service, target);
+        return !m.startsWith("/") && !m.startsWith(".");
+    }
+}
