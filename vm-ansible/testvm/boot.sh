@@ -27,43 +27,58 @@ mkdir -p "$work"
 work="$(cd "$work" && pwd)"
 image="$("$here/build-image.sh" | tail -n 1)"
 
-ssh_port="${TESTVM_SSH_PORT:-$(free_port)}"
-exporter_port="${TESTVM_EXPORTER_PORT:-$(free_port)}"
-[[ "$ssh_port" != "$exporter_port" ]] || exporter_port="$(free_port)"
 deadline="${TESTVM_SSH_DEADLINE:-300}"
-
 qemu-img create -q -f qcow2 -b "$image/rootfs.img" -F raw "$work/overlay.qcow2"
 cp "$image/id_ed25519" "$work/id_ed25519"
 chmod 0600 "$work/id_ed25519"
 
-# KVM does not work on every host that has /dev/kvm, so always emulate; timeout bounds the VM's life even
-# when nobody calls stop.sh.
-log "booting VM: SSH on 127.0.0.1:$ssh_port, node exporter on 127.0.0.1:$exporter_port, work dir $work"
-setsid timeout --kill-after=10 "${TESTVM_MAX_SECONDS:-3600}" \
-    qemu-system-x86_64 -accel tcg -smp "${TESTVM_CPUS:-2}" -m "${TESTVM_MEMORY_MB:-1024}" \
-        -nodefaults -display none -serial "file:$work/console.log" \
-        -kernel "$image/vmlinuz" -initrd "$image/initrd.img" \
-        -append "root=/dev/vda rw console=ttyS0 quiet" \
-        -drive "file=$work/overlay.qcow2,format=qcow2,if=virtio" \
-        -netdev "user,id=n0,hostfwd=tcp:127.0.0.1:$ssh_port-:22,hostfwd=tcp:127.0.0.1:$exporter_port-:9100" \
-        -device virtio-net-pci,netdev=n0 \
-        </dev/null >"$work/qemu.log" 2>&1 &
-qemu_pid=$!
-echo "$qemu_pid" >"$work/qemu.pid"
+# launch: starts QEMU in the background with fresh forwarded ports. KVM does not work on every host that
+# has /dev/kvm, so always emulate; timeout bounds the VM's life even when nobody calls stop.sh.
+launch() {
+    ssh_port="${TESTVM_SSH_PORT:-$(free_port)}"
+    exporter_port="${TESTVM_EXPORTER_PORT:-$(free_port)}"
+    [[ "$ssh_port" != "$exporter_port" ]] || exporter_port="$(free_port)"
+    log "booting VM: SSH on 127.0.0.1:$ssh_port, node exporter on 127.0.0.1:$exporter_port, work dir $work"
+    setsid timeout --kill-after=10 "${TESTVM_MAX_SECONDS:-3600}" \
+        qemu-system-x86_64 -accel tcg -smp "${TESTVM_CPUS:-2}" -m "${TESTVM_MEMORY_MB:-1024}" \
+            -nodefaults -display none -serial "file:$work/console.log" \
+            -kernel "$image/vmlinuz" -initrd "$image/initrd.img" \
+            -append "root=/dev/vda rw console=ttyS0 quiet" \
+            -drive "file=$work/overlay.qcow2,format=qcow2,if=virtio" \
+            -netdev "user,id=n0,hostfwd=tcp:127.0.0.1:$ssh_port-:22,hostfwd=tcp:127.0.0.1:$exporter_port-:9100" \
+            -device virtio-net-pci,netdev=n0 \
+            </dev/null >"$work/qemu.log" 2>&1 &
+    qemu_pid=$!
+    echo "$qemu_pid" >"$work/qemu.pid"
+}
+launch
+launches=1
 
 fail() {
     log "last console lines:"
-    tail -n 20 "$work/console.log" >&2 || true
+    { tail -n 20 "$work/console.log" 2>/dev/null || true; } >&2
     "$here/stop.sh" "$work" || true
     die "$*"
 }
 
-ssh_opts=(-i "$work/id_ed25519" -p "$ssh_port" -o BatchMode=yes -o ConnectTimeout=5
-          -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR)
+ssh_ready() {
+    ssh -i "$work/id_ed25519" -p "$ssh_port" -o BatchMode=yes -o ConnectTimeout=5 -o StrictHostKeyChecking=no \
+        -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR lab@127.0.0.1 true 2>/dev/null
+}
 start=$SECONDS
 last_report=0
-until ssh "${ssh_opts[@]}" lab@127.0.0.1 true 2>/dev/null; do
-    kill -0 "$qemu_pid" 2>/dev/null || fail "QEMU exited: $(tail -n 3 "$work/qemu.log")"
+until ssh_ready; do
+    if ! kill -0 "$qemu_pid" 2>/dev/null; then
+        # Another program may have taken a port between choosing it and QEMU binding it: choose again.
+        if grep -q "host forwarding" "$work/qemu.log" && (( launches < 3 )) \
+                && [[ -z "${TESTVM_SSH_PORT:-}${TESTVM_EXPORTER_PORT:-}" ]]; then
+            log "a forwarded port was taken meanwhile, trying other ports"
+            launches=$((launches + 1))
+            launch
+            continue
+        fi
+        fail "QEMU exited: $(tail -n 3 "$work/qemu.log")"
+    fi
     (( SECONDS - start < deadline )) || fail "no SSH on 127.0.0.1:$ssh_port within $deadline s"
     if (( SECONDS - last_report >= 10 )); then
         last_report=$SECONDS
