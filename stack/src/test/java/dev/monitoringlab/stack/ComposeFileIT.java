@@ -78,6 +78,14 @@ class ComposeFileIT {
     }
 
     @Test
+    void theStoreModelIsBuiltFromTheRepositoryAndPublishedForPrometheusOnTheHostNetwork() {
+        JsonNode m = services.path("store-model");
+        assertThat(m.path("build").path("dockerfile").asText()).isEqualTo("model-serving/Dockerfile");
+        assertThat(m.path("build").path("context").asText()).isEqualTo(LAYOUT.root().toString());
+        assertThat(m.path("ports").toString()).contains("8000");
+    }
+
+    @Test
     void theConfigFilesTheBuildGeneratesAreWhereComposeMountsThem() {
         assertThat(LAYOUT.generatedDir().resolve("prometheus/prometheus.yml")).as("run mvn package first").isRegularFile();
         assertThat(LAYOUT.generatedDir().resolve("alertmanager/alertmanager.yml")).isRegularFile();
