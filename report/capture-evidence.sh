@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # A real end-to-end run on this machine that produces the report's evidence under report/evidence/:
-#   1. local endpoints that answer like Discord and Slack (report record-webhooks) log every notification;
+#   1. local endpoints that answer like Discord, Slack and Telegram (report record-webhooks) log every notification;
 #   2. the native stack (Prometheus, Alertmanager, the model mock, this host's node exporter) in a scratch dir;
 #   3. the lab's stress sequence with stress-ng on THIS host (no VM here): load 2m, pause 3m, load 5m, 1m after;
 #   4. if the model-serving module is built: normal -> faulty -> normal traffic against the store model service;
 #   5. waits until the mock has 15 minutes of history, then runs `report evidence`.
 #
 #   report/capture-evidence.sh                 the lab's full sequence with the real 3-minute rule (~18 min)
-#   report/capture-evidence.sh --compressed    every duration / 6 and host-cpu.for=30s (~4 min; a smoke run)
+#   report/capture-evidence.sh --compressed    durations / 6, host-cpu.for=30s, store rule 20s window/10s for
+#                                              (~6 min; a smoke run of the whole path, not lab evidence)
 #   flags: --port-offset N (default 10000: Prometheus on 19090 etc., clear of a running stack and of tests)
 #          --out DIR (default report/evidence)   --no-store (skip the store model traffic)
+#          --serving-jar JAR (default model-serving/target/model-serving.jar)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-mode=full offset=10000 out="$root/report/evidence" store=auto
+mode=full offset=10000 out="$root/report/evidence" store=auto serving_jar="$root/model-serving/target/model-serving.jar"
 while [ $# -gt 0 ]; do
   case "$1" in
     --compressed) mode=compressed ;;
@@ -20,6 +22,7 @@ while [ $# -gt 0 ]; do
     --port-offset) offset="$2"; shift ;;
     --out) out="$2"; shift ;;
     --no-store) store=no ;;
+    --serving-jar) serving_jar="$2"; shift ;;
     *) echo "capture-evidence: unknown argument '$1' (see the header of $0)" >&2; exit 2 ;;
   esac
   shift
@@ -29,7 +32,6 @@ for cmd in stress-ng prometheus prometheus-alertmanager prometheus-node-exporter
   command -v "$cmd" >/dev/null || { echo "capture-evidence: $cmd not found: run scripts/install-deps.sh --test" >&2; exit 1; }
 done
 report_jar="$root/report/target/report.jar" stack_jar="$root/stack/target/stack-launcher.jar"
-serving_jar="$root/model-serving/target/model-serving.jar"
 for jar in "$report_jar" "$stack_jar" "$root/modelmock/target/modelmock.jar"; do
   [ -f "$jar" ] || { echo "capture-evidence: $jar not found: run mvn package first" >&2; exit 1; }
 done
@@ -39,16 +41,18 @@ fi
 
 # Durations: the lab's, or all divided by 6 (the rule's `for` too, so the 2-minute/5-minute logic still holds).
 if [ "$mode" = full ]; then
-  load1=120 pause=180 load2=300 after=60 warmup=60 traffic_normal=120 traffic_faulty=180 model_window=15m cpu_for=3m
+  load1=120 pause=180 load2=300 after=60 warmup=60 traffic_normal=120 traffic_faulty=180 model_window=15m
+  rule_opts=()
 else
-  load1=20 pause=30 load2=50 after=10 warmup=15 traffic_normal=40 traffic_faulty=90 model_window=4m cpu_for=30s
+  load1=20 pause=30 load2=50 after=10 warmup=15 traffic_normal=30 traffic_faulty=60 model_window=4m
+  rule_opts=(-Dlab.host-cpu.for=30s -Dlab.store.success-window=20s -Dlab.store.success-for=10s)
 fi
 cores=$(nproc)
 prom_port=$((9090 + offset)) am_port=$((9093 + offset)) mock_port=$((9000 + offset))
 node_port=$((9100 + offset)) store_port=$((8000 + offset))
 opts=(-Dlab.prometheus.port=$prom_port -Dlab.alertmanager.port=$am_port -Dlab.model-mock.port=$mock_port
       -Dlab.node-exporter.port=$node_port -Dlab.targets.node=localhost:$node_port -Dlab.store-model.port=$store_port
-      -Dlab.host-cpu.for=$cpu_for)
+      "${rule_opts[@]}")
 
 work="$(mktemp -d /tmp/capture-evidence.XXXXXX)"
 phases="$work/phases.csv" messages="$work/messages.jsonl"
@@ -86,6 +90,7 @@ pids+=($!)
 for _ in $(seq 1 100); do [ -s "$work/webhooks.env" ] && break; sleep 0.2; done
 [ -s "$work/webhooks.env" ] || { echo "capture-evidence: the webhook recorder did not start; see $work/record-webhooks.log" >&2; exit 1; }
 set -a; . "$work/webhooks.env"; set +a
+opts+=(-Dlab.telegram.api-url="$TELEGRAM_API_URL")
 
 java "${opts[@]}" -jar "$stack_jar" --with-node-exporter --work-dir "$work/stack" > "$work/stack.log" 2>&1 &
 pids+=($!)

@@ -3,6 +3,7 @@ package dev.monitoringlab.report;
 import dev.monitoringlab.rules.HostRules;
 import dev.monitoringlab.rules.StoreModelRules;
 import dev.monitoringlab.settings.MonitoringSettings;
+import dev.monitoringlab.settings.PromDuration;
 import dev.monitoringlab.settings.Promql;
 import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.stack.AlertmanagerApi;
@@ -104,7 +105,7 @@ public final class EvidenceCommand {
         double threshold = settings.modelMockThreshold();
         List<Charts.Line> lines = series.stream().map(s -> new Charts.Line("model_result " + s.labels().getOrDefault(
                 "instance", ""), s.points())).toList();
-        Charts.Spec spec = new Charts.Spec("model_result, last " + Timeline.human(options.modelWindow())
+        Charts.Spec spec = new Charts.Spec("model_result, last " + PromDuration.format(options.modelWindow())
                 + " (Prometheus, scraped every " + settings.promDuration(Setting.SCRAPE_INTERVAL) + ")",
                 List.of(range(start, end), "captured on " + machine.describe() + "; red band: ModelMockHighAccuracy firing ("
                         + firing.size() + " times)"), "model_result", lines, 0, 1, threshold,
@@ -149,7 +150,8 @@ public final class EvidenceCommand {
         out.add(Charts.write(spec, options.out().resolve(chartFile)));
         Timeline t = Timeline.derive(alert, phases, firing, messages);
         out.add(AtomicFiles.write(options.out().resolve(name + "-timeline.md"), header(alert + " timeline", now)
-                + "Range " + range(start, end) + ". " + source + ".\n\nExpression: `" + expr + "`\n\n" + t.toMarkdown()
+                + "Chart " + range(start, end) + ". Prometheus times are to the query step (" + Timeline.human(step)
+                + "); notification times are when the local look-alike received them. " + source + ".\n\nExpression: `" + expr + "`\n\n" + t.toMarkdown()
                 + "\nEvery phase as the lab expects: **" + (t.allAsExpected() ? "yes" : "no") + "**.\n"));
         return out;
     }

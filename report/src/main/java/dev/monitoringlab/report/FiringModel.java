@@ -45,20 +45,19 @@ public final class FiringModel {
         return n * q * Math.pow(p, k);
     }
 
-    /** Prometheus's alerting state machine, one evaluation per fresh value, for {@code hours} hours. */
-    public static Result simulate(Variant v, int evalSec, int hours, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        long evals = (long) hours * 3600 / evalSec;
-        long episodes = 0;
-        long firingEvals = 0;
+    /**
+     * Prometheus's alerting state machine (rules/alerting.go), one evaluation per value: whether the alert is firing
+     * after each evaluation. A promtool test checks this against Prometheus itself.
+     */
+    public static boolean[] firingStates(Variant v, int evalSec, double[] values) {
+        boolean[] out = new boolean[values.length];
         boolean pending = false;
         boolean firing = false;
         long activeAt = 0;
         long keepSince = -1;
-        for (long i = 0; i < evals; i++) {
-            long t = i * evalSec;
-            boolean above = random.nextDouble() > v.threshold();
-            if (above) {
+        for (int i = 0; i < values.length; i++) {
+            long t = (long) i * evalSec;
+            if (values[i] > v.threshold()) {
                 keepSince = -1;
                 if (!pending && !firing) {
                     pending = true;
@@ -67,7 +66,6 @@ public final class FiringModel {
                 if (pending && t - activeAt >= v.forSec()) {
                     pending = false;
                     firing = true;
-                    episodes++;
                 }
             } else if (firing && v.keepFiringSec() > 0) {
                 if (keepSince < 0) {
@@ -81,11 +79,35 @@ public final class FiringModel {
                 pending = false;
                 firing = false;
             }
-            if (firing) {
+            out[i] = firing;
+        }
+        return out;
+    }
+
+    /** Uniform random values in [0, 1), as the mock draws them. */
+    public static double[] uniformValues(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = random.nextDouble();
+        }
+        return out;
+    }
+
+    /** {@code hours} hours of the mock's values through the state machine: episodes per hour and firing share. */
+    public static Result simulate(Variant v, int evalSec, int hours, long seed) {
+        boolean[] firing = firingStates(v, evalSec, uniformValues(hours * 3600 / evalSec, seed));
+        long episodes = 0;
+        long firingEvals = 0;
+        for (int i = 0; i < firing.length; i++) {
+            if (firing[i] && (i == 0 || !firing[i - 1])) {
+                episodes++;
+            }
+            if (firing[i]) {
                 firingEvals++;
             }
         }
-        return new Result(v, episodes / (double) hours, analyticPerHour(v, evalSec), firingEvals / (double) evals);
+        return new Result(v, episodes / (double) hours, analyticPerHour(v, evalSec), firingEvals / (double) firing.length);
     }
 
     public static List<Variant> labVariants(double threshold) {
@@ -93,8 +115,8 @@ public final class FiringModel {
                 new Variant("for: 5s", threshold, 5, 0),
                 new Variant("for: 10s", threshold, 10, 0),
                 new Variant("for: 30s", threshold, 30, 0),
-                new Variant("keep_firing_for: 10s (Prometheus >= 2.44 only)", threshold, 0, 10),
-                new Variant("keep_firing_for: 1m (Prometheus >= 2.44 only)", threshold, 0, 60),
+                new Variant("keep_firing_for: 10s", threshold, 0, 10),
+                new Variant("keep_firing_for: 1m", threshold, 0, 60),
                 new Variant("threshold 0.95, no for", 0.95, 0, 0));
     }
 

@@ -2,6 +2,7 @@ package dev.monitoringlab.report;
 
 import dev.monitoringlab.stack.receivers.FakeDiscord;
 import dev.monitoringlab.stack.receivers.FakeSlack;
+import dev.monitoringlab.stack.receivers.FakeTelegram;
 import dev.monitoringlab.stack.receivers.WebhookSink;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Stands in for Discord and Slack during an evidence run: local endpoints that answer like the real webhooks, their
+ * Stands in for Discord, Slack and Telegram during an evidence run: local endpoints that answer like the real webhooks, their
  * URLs written to an env file for the stack, and every message they accept logged with its arrival time, so the
  * timeline can show when the notification arrived, as the lab's timeline does.
  */
@@ -28,13 +29,23 @@ public final class WebhookRecorder implements AutoCloseable {
         FakeSlack slack = new FakeSlack();
         sinks.add(new Sink("discord", discord, FakeDiscord::title));
         sinks.add(new Sink("slack", slack, FakeSlack::title));
+        sinks.add(new Sink("telegram", new FakeTelegram(), FakeTelegram::title));
     }
 
-    /** Lines for an env file: DISCORD_WEBHOOK_URL=..., which the settings object reads. */
+    /**
+     * Lines for an env file. The settings object reads the webhook URLs, the bot token and the chat id from these
+     * variables; TELEGRAM_API_URL goes to -Dlab.telegram.api-url (the capture script passes it on).
+     */
     public String envFile() {
         StringBuilder sb = new StringBuilder();
         for (Sink s : sinks) {
-            sb.append(s.receiver().toUpperCase()).append("_WEBHOOK_URL=").append(s.sink().url()).append('\n');
+            if (s.sink() instanceof FakeTelegram t) {
+                sb.append("TELEGRAM_API_URL=").append(t.url()).append('\n')
+                        .append("TELEGRAM_BOT_TOKEN=").append(FakeTelegram.TOKEN).append('\n')
+                        .append("TELEGRAM_CHAT_ID=").append(FakeTelegram.CHAT_ID).append('\n');
+            } else {
+                sb.append(s.receiver().toUpperCase()).append("_WEBHOOK_URL=").append(s.sink().url()).append('\n');
+            }
         }
         return sb.toString();
     }
