@@ -2,7 +2,8 @@
 # A real end-to-end run on this machine that produces the report's evidence under report/evidence/:
 #   1. local endpoints that answer like Discord, Slack and Telegram (report record-webhooks) log every notification;
 #   2. the native stack (Prometheus, Alertmanager, the model mock, this host's node exporter) in a scratch dir;
-#   3. the lab's stress sequence with stress-ng on THIS host (no VM here): load 2m, pause 3m, load 5m, 1m after;
+#   3. the lab's stress sequence with stress-ng: load 2m, pause 3m, load 5m, 1m after; on THIS host, or in the
+#      test VM with --vm-env;
 #   4. if the model-serving module is built: normal -> faulty -> normal traffic against the store model service;
 #   5. waits until the mock has 15 minutes of history, then runs `report evidence`.
 #
@@ -12,9 +13,13 @@
 #   flags: --port-offset N (default 10000: Prometheus on 19090 etc., clear of a running stack and of tests)
 #          --out DIR (default report/evidence)   --no-store (skip the store model traffic)
 #          --serving-jar JAR (default model-serving/target/model-serving.jar)
+#          --vm-env FILE   the vm.env of a running test VM (vm-ansible/testvm/boot.sh): the load runs in the VM
+#                          over SSH and Prometheus watches the VM's node exporter instead of this host's
+# The whole script is one function, read completely before it runs: editing the file during a run is safe.
+main() {
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-mode=full offset=10000 out="$root/report/evidence" store=auto serving_jar="$root/model-serving/target/model-serving.jar"
+mode=full offset=10000 out="$root/report/evidence" store=auto serving_jar="$root/model-serving/target/model-serving.jar" vm_env=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --compressed) mode=compressed ;;
@@ -23,6 +28,7 @@ while [ $# -gt 0 ]; do
     --out) out="$2"; shift ;;
     --no-store) store=no ;;
     --serving-jar) serving_jar="$2"; shift ;;
+    --vm-env) vm_env="$2"; shift ;;
     *) echo "capture-evidence: unknown argument '$1' (see the header of $0)" >&2; exit 2 ;;
   esac
   shift
@@ -48,10 +54,28 @@ else
   rule_opts=(-Dlab.host-cpu.for=30s -Dlab.store.success-window=20s -Dlab.store.success-for=10s)
 fi
 cores=$(nproc)
+# Where the CPU load runs: this host (stress-ng here, this host's node exporter) or the test VM over SSH.
+if [ -n "$vm_env" ]; then
+  [ -f "$vm_env" ] || { echo "capture-evidence: $vm_env not found (boot the VM: vm-ansible/testvm/boot.sh DIR)" >&2; exit 1; }
+  SSH_PORT="" EXPORTER_PORT="" SSH_USER="" SSH_KEY=""
+  # shellcheck disable=SC1090
+  . "$vm_env"
+  [ -n "$SSH_PORT" ] && [ -n "$EXPORTER_PORT" ] && [ -n "$SSH_USER" ] && [ -n "$SSH_KEY" ] \
+    || { echo "capture-evidence: $vm_env lacks SSH_PORT, EXPORTER_PORT, SSH_USER or SSH_KEY" >&2; exit 1; }
+  load=(ssh -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -i "$SSH_KEY" -p "$SSH_PORT"
+        "$SSH_USER@127.0.0.1" stress-ng --cpu 0 --timeout)
+  node_target="localhost:$EXPORTER_PORT" node_flag=() load_cores="all the VM's CPUs (--cpu 0)"
+  cpu_where="the test VM ($SSH_USER@127.0.0.1:$SSH_PORT, Debian under QEMU, not AlmaLinux)"
+else
+  load=(stress-ng --cpu "$cores" --timeout)
+  node_flag=(--with-node-exporter) load_cores="$cores"
+  cpu_where="this host, $(hostname) ($cores cores), the machine that runs the stack (no VM)"
+fi
 prom_port=$((9090 + offset)) am_port=$((9093 + offset)) mock_port=$((9000 + offset))
 node_port=$((9100 + offset)) store_port=$((8000 + offset))
+node_target=${node_target:-localhost:$node_port}
 opts=(-Dlab.prometheus.port=$prom_port -Dlab.alertmanager.port=$am_port -Dlab.model-mock.port=$mock_port
-      -Dlab.node-exporter.port=$node_port -Dlab.targets.node=localhost:$node_port -Dlab.store-model.port=$store_port
+      -Dlab.node-exporter.port=$node_port -Dlab.targets.node=$node_target -Dlab.store-model.port=$store_port
       "${rule_opts[@]}")
 
 work="$(mktemp -d /tmp/capture-evidence.XXXXXX)"
@@ -92,7 +116,7 @@ for _ in $(seq 1 100); do [ -s "$work/webhooks.env" ] && break; sleep 0.2; done
 set -a; . "$work/webhooks.env"; set +a
 opts+=(-Dlab.telegram.api-url="$TELEGRAM_API_URL")
 
-java "${opts[@]}" -jar "$stack_jar" --with-node-exporter --work-dir "$work/stack" > "$work/stack.log" 2>&1 &
+java "${opts[@]}" -jar "$stack_jar" "${node_flag[@]}" --work-dir "$work/stack" > "$work/stack.log" 2>&1 &
 pids+=($!)
 await_url "http://127.0.0.1:$prom_port/-/ready" 90 "${pids[-1]}" "$work/stack.log"
 await_url "http://127.0.0.1:$mock_port/metrics" 60 "${pids[-1]}" "$work/stack.log"
@@ -101,9 +125,9 @@ log "stack up; baseline for ${warmup}s"
 sleep "$warmup"
 
 # The lab's sequence (7.5.2): no alert after 2 minutes of load, an alert after ~3 of the 5, a resolve after.
-phase cpu "load $(dur $load1)" quiet stress-ng --cpu "$cores" --timeout "${load1}s"
+phase cpu "load $(dur $load1)" quiet "${load[@]}" "${load1}s"
 phase cpu "pause $(dur $pause)" quiet sleep "$pause"
-phase cpu "load $(dur $load2)" alert stress-ng --cpu "$cores" --timeout "${load2}s"
+phase cpu "load $(dur $load2)" alert "${load[@]}" "${load2}s"
 phase cpu "after" quiet sleep "$after"
 
 if [ "$store" = yes ]; then
@@ -123,7 +147,7 @@ window_s=$(( ${model_window%m} * 60 ))
 rest=$((window_s - (SECONDS - started)))
 if [ $rest -gt 0 ]; then log "waiting ${rest}s more so the mock has $model_window of history"; sleep "$rest"; fi
 
-cpu_source="this host, $(hostname) ($cores cores): stress-ng --cpu $cores on the machine that runs the stack (no VM); mode $mode"
+cpu_source="$cpu_where: stress-ng on $load_cores; mode $mode"
 java "${opts[@]}" -jar "$report_jar" evidence --prometheus "http://127.0.0.1:$prom_port" \
   --alertmanager "http://127.0.0.1:$am_port" --out "$out" --phases "$phases" --messages "$messages" \
   --model-window "$model_window" --cpu-source "$cpu_source"
@@ -136,3 +160,5 @@ cp "$messages" "$out/raw/messages.jsonl"
   prometheus-node-exporter --version 2>&1 | head -1; stress-ng --version 2>&1 | head -1
   echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"; } > "$out/raw/run.txt"
 log "done: evidence in $out (raw inputs in $out/raw, logs in $work)"
+}
+main "$@"
