@@ -153,6 +153,10 @@ java "${opts[@]}" -jar "$report_jar" evidence --prometheus "http://127.0.0.1:$pr
   --model-window "$model_window" --cpu-source "$cpu_source"
 java -jar "$report_jar" firing-model --hours 1000 --seed 1 --out "$out/firing-model.md" > /dev/null
 mkdir -p "$out/raw"
+# lab 7.1 and 7.5.1: what the mock and the node exporter serve over HTTP, as Prometheus scrapes it
+curl -fsS "http://127.0.0.1:$mock_port/metrics" > "$out/raw/modelmock-metrics.txt"
+curl -fsS "http://${node_target/localhost/127.0.0.1}/metrics" | grep -E '^(# (HELP|TYPE) )?node_(cpu_seconds_total|uname_info|load1)' \
+  | head -20 > "$out/raw/node-exporter-metrics.txt" || true
 cp "$phases" "$out/raw/phases.csv"
 cp "$messages" "$out/raw/messages.jsonl"
 { echo "mode=$mode"; echo "captured=$(now)"; echo "host=$(hostname) cores=$cores"; echo "kernel=$(uname -r)";
