@@ -15,7 +15,8 @@
 #          --serving-jar JAR (default model-serving/target/model-serving.jar)
 #          --vm-env FILE   the vm.env of a running test VM (vm-ansible/testvm/boot.sh): the load runs in the VM
 #                          over SSH and Prometheus watches the VM's node exporter instead of this host's
-# The whole script is one function, read completely before it runs: editing the file during a run is safe.
+# The whole script is one function, read completely before it runs, and the line that calls it also exits:
+# editing the file during a run is safe.
 main() {
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -165,4 +166,4 @@ cp "$messages" "$out/raw/messages.jsonl"
   echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"; } > "$out/raw/run.txt"
 log "done: evidence in $out (raw inputs in $out/raw, logs in $work)"
 }
-main "$@"
+main "$@"; exit $?

@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Evidence files are written whole or not at all: a temp file beside the target, then a rename. */
 public final class AtomicFiles {
@@ -15,7 +16,9 @@ public final class AtomicFiles {
     public static Path write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // evidence is meant to be read by anyone: not the 0600 a temp file is created with
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
         try {
             Files.write(tmp, content);
             try {

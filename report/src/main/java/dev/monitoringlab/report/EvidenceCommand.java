@@ -119,11 +119,12 @@ public final class EvidenceCommand {
         // one subquery step per scrape, so each scraped value is looked at once
         long above = series.isEmpty() ? 0 : sum("count_over_time((" + expr + " > " + threshold + ")[" + window + ":"
                 + settings.promDuration(Setting.SCRAPE_INTERVAL) + "]" + at + ")");
-        long discord = messages.stream().filter(m -> m.about("ModelMockHighAccuracy") && m.firing()
-                && !m.receivedAt().isBefore(start) && !m.receivedAt().isAfter(end)).count();
+        long discord = firingMessages(messages, "discord", start, end);
+        long telegram = firingMessages(messages, "telegram", start, end);
         out.add(AtomicFiles.write(options.out().resolve("model-mock-firing.md"), header("ModelMockHighAccuracy: how often it fired", now)
                 + FiringModel.measuredTable(options.modelWindow(), values, above, firing.size(),
-                options.messages().isPresent() ? discord : -1, threshold, settings.scrapeInterval())
+                options.messages().isPresent() ? discord : -1, options.messages().isPresent() ? telegram : -1,
+                threshold, settings.scrapeInterval())
                 + (series.isEmpty() ? "\nNo model_result series: is the mock running?\n" : "")));
         return out;
     }
@@ -154,6 +155,11 @@ public final class EvidenceCommand {
                 + "); notification times are when the local look-alike received them. " + source + ".\n\nExpression: `" + expr + "`\n\n" + t.toMarkdown()
                 + "\nEvery phase as the lab expects: **" + (t.allAsExpected() ? "yes" : "no") + "**.\n"));
         return out;
+    }
+
+    private static long firingMessages(List<WebhookMessage> messages, String receiver, Instant start, Instant end) {
+        return messages.stream().filter(m -> m.receiver().equals(receiver) && m.about("ModelMockHighAccuracy")
+                && m.firing() && !m.receivedAt().isBefore(start) && !m.receivedAt().isAfter(end)).count();
     }
 
     private long sum(String expr) {

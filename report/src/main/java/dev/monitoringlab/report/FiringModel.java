@@ -135,7 +135,7 @@ public final class FiringModel {
 
     /** What a live run measured over {@code window}, next to what the formula expects. */
     public static String measuredTable(Duration window, long values, long above, int episodes, long discordMessages,
-                                       double threshold, Duration scrape) {
+                                       long telegramMessages, double threshold, Duration scrape) {
         double hours = window.toSeconds() / 3600.0;
         double p = 1 - threshold;
         double expectedValues = window.toSeconds() / (double) scrape.toSeconds();
@@ -149,6 +149,10 @@ public final class FiringModel {
                 episodes / hours), fmt(perHour * hours) + " = " + fmt(perHour) + " per hour"));
         rows.add(List.of("Discord FIRING messages", discordMessages < 0 ? "not recorded (no --messages)"
                 : String.valueOf(discordMessages), fmt(perHour * hours) + " (one per episode)"));
+        if (telegramMessages > 0) {
+            rows.add(List.of("Telegram FIRING messages (same route)", String.valueOf(telegramMessages),
+                    "as many as Discord"));
+        }
         return "Window " + Timeline.human(window) + ", threshold " + threshold + ", scrape and evaluation every "
                 + Timeline.human(scrape) + ".\n\n" + Markdown.table(List.of("quantity", "measured", "expected"), rows);
     }

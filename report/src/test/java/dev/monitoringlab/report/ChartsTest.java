@@ -41,6 +41,8 @@ class ChartsTest {
         assertThat(img.getWidth()).isEqualTo(Charts.WIDTH);
         assertThat(img.getHeight()).isEqualTo(Charts.HEIGHT);
         assertThat(Files.list(dir)).as("no temp file left behind").containsExactly(png);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(png)))
+                .isEqualTo("rw-r--r--");
     }
 
     @Test

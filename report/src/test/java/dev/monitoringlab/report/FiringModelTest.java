@@ -37,10 +37,14 @@ class FiringModelTest {
 
     @Test
     void measuredTableComparesWithTheExpectation() {
-        String md = FiringModel.measuredTable(Duration.ofMinutes(15), 180, 47, 35, 35, 0.75, Duration.ofSeconds(5));
+        String md = FiringModel.measuredTable(Duration.ofMinutes(15), 180, 47, 35, 35, 35, 0.75,
+                Duration.ofSeconds(5));
         assertThat(md).contains("| values scraped | 180 | 180 |")
                 .contains("| values above 0.75 | 47 (26.1 %) | 45.00 (25 %) |")
                 .contains("| firing episodes (ALERTS series) | 35 = 140 per hour | 33.75 = 135 per hour |")
-                .contains("| Discord FIRING messages | 35 | 33.75 (one per episode) |");
+                .contains("| Discord FIRING messages | 35 | 33.75 (one per episode) |")
+                .contains("| Telegram FIRING messages (same route) | 35 | as many as Discord |");
+        assertThat(FiringModel.measuredTable(Duration.ofMinutes(15), 180, 47, 35, -1, -1, 0.75, Duration.ofSeconds(5)))
+                .contains("not recorded").doesNotContain("Telegram");
     }
 }
