@@ -161,6 +161,7 @@ curl -fsS "http://${node_target/localhost/127.0.0.1}/metrics" | grep -E '^(# (HE
 cp "$phases" "$out/raw/phases.csv"
 cp "$messages" "$out/raw/messages.jsonl"
 { echo "mode=$mode"; echo "captured=$(now)"; echo "host=$(hostname) cores=$cores"; echo "kernel=$(uname -r)";
+  echo "cpu load on: $cpu_where";
   prometheus --version 2>&1 | head -1; prometheus-alertmanager --version 2>&1 | head -1
   prometheus-node-exporter --version 2>&1 | head -1; stress-ng --version 2>&1 | head -1
   echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"; } > "$out/raw/run.txt"
