@@ -33,6 +33,8 @@ class SecondReceiverIT {
                     .with(Setting.TELEGRAM_BOT_TOKEN, FakeTelegram.TOKEN)
                     .with(Setting.TELEGRAM_CHAT_ID, String.valueOf(FakeTelegram.CHAT_ID));
             try (NativeStack stack = NativeStack.builder(s).workDir(work).withModelMock("--values", "0.2,0.9").start()) {
+                stack.prometheus().awaitQuery("up{job=\"model_mock\"}", r -> r.size() == 1 && r.get(0).value() == 1,
+                        Duration.ofSeconds(20));
                 Message d = discord.await(m -> FakeDiscord.title(m).startsWith("[FIRING:1] ModelMockHighAccuracy"),
                         Duration.ofSeconds(40));
                 Message t = telegram.await(m -> FakeTelegram.title(m).startsWith("[FIRING:1] ModelMockHighAccuracy"),
