@@ -22,10 +22,15 @@ public final class ConfigChecks {
     private ConfigChecks() {
     }
 
-    /** promtool check config also checks every rule file the config names. */
-    public static List<String> checkAll(Path generatedDir) {
+    /** check config (which also loads the rule files it names), check rules on each rule file, check-config. */
+    public static List<String> checkAll(Path generatedDir) throws java.io.IOException {
         List<String> out = new ArrayList<>();
         out.add(run(ExternalTool.PROMTOOL, "check", "config", generatedDir.resolve(ConfigGenerator.PROMETHEUS_YML).toString()));
+        List<String> rules = new ArrayList<>(List.of("check", "rules"));
+        try (var files = java.nio.file.Files.list(generatedDir.resolve(ConfigGenerator.PROMETHEUS_YML).resolveSibling("rules"))) {
+            files.filter(f -> f.toString().endsWith(".rules.yml")).sorted().forEach(f -> rules.add(f.toString()));
+        }
+        out.add(run(ExternalTool.PROMTOOL, rules.toArray(String[]::new)));
         out.add(run(ExternalTool.AMTOOL, "check-config", generatedDir.resolve(ConfigGenerator.ALERTMANAGER_YML).toString()));
         return out;
     }

@@ -14,8 +14,24 @@ public final class GenerateConfigsMain {
     private GenerateConfigsMain() {
     }
 
+    /**
+     * Runs inside Maven's JVM (exec:java), so {@code -Dlab.*} overrides reach the settings. System.exit there would
+     * end Maven on the spot, so a failure is thrown instead, without a stack trace: the reason is already printed.
+     */
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        if (code != 0) {
+            throw new GenerationFailed(code);
+        }
+    }
+
+    /** Carries only the exit code; the one-line reason went to stderr just before. */
+    static final class GenerationFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        GenerationFailed(int code) {
+            super("rules-as-code wrote nothing (exit code " + code + "): see the line before", null, false, false);
+        }
     }
 
     static int run(String[] args) {

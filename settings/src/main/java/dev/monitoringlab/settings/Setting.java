@@ -52,7 +52,7 @@ public enum Setting {
             "HostHighCpuLoad fires when CPU busy % is above this; red line on the Host dashboard CPU panel"),
     HOST_CPU_FOR("host-cpu.for", "3m", Kind.POSITIVE_DURATION,
             "HostHighCpuLoad 'for': how long the CPU must stay busy before the alert fires"),
-    HOST_CPU_RATE_WINDOW("host-cpu.rate-window", "20s", Kind.POSITIVE_DURATION,
+    HOST_CPU_RATE_WINDOW("host-cpu.rate-window", "15s", Kind.POSITIVE_DURATION,
             "rate() window of CPU busy % in HostHighCpuLoad and the Host dashboard: shorter reacts faster, noisier"),
 
     // --- alert: StoreSuccessRateLow (workshop) ------------------------------------------------------

@@ -78,6 +78,14 @@ class ComposeFileIT {
     }
 
     @Test
+    void theStoreModelIsBuiltFromTheRepositoryAndPublishedForPrometheusOnTheHostNetwork() {
+        JsonNode m = services.path("store-model");
+        assertThat(m.path("build").path("dockerfile").asText()).isEqualTo("model-serving/Dockerfile");
+        assertThat(m.path("build").path("context").asText()).isEqualTo(LAYOUT.root().toString());
+        assertThat(m.path("ports").toString()).contains("8000");
+    }
+
+    @Test
     void cadvisorIsAnOptInProfileWithTheMountsItsDocsList() {
         JsonNode c = services.path("cadvisor");
         assertThat(c.path("profiles").toString()).isEqualTo("[\"cadvisor\"]");

@@ -1,0 +1,110 @@
+package dev.monitoringlab.dashboards;
+
+import dev.monitoringlab.dashboards.grafana.Dashboard;
+import dev.monitoringlab.dashboards.grafana.DashboardJson;
+import dev.monitoringlab.settings.MonitoringSettings;
+import dev.monitoringlab.settings.ProjectLayout;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Renders and checks every dashboard and provisioning file first, then writes each atomically (temp file +
+ * move), so a refused dashboard leaves the previous generation untouched and Grafana never reads half a file.
+ */
+public final class GrafanaGenerator {
+    public static final String DASHBOARDS_DIR = "dashboards";
+    public static final String DATASOURCES_FILE = "provisioning/datasources/prometheus.yml";
+    public static final String PROVIDERS_FILE = "provisioning/dashboards/dashboards.yml";
+
+    private GrafanaGenerator() {
+    }
+
+    /** stack/generated/grafana */
+    public static Path outDir(ProjectLayout layout) {
+        return layout.generatedDir().resolve("grafana");
+    }
+
+    /** Every file to write, by path relative to the output folder; throws {@link DashboardException} if refused. */
+    public static Map<String, String> render(MonitoringSettings settings, List<Dashboard> dashboards) {
+        DashboardChecks.requireValid(dashboards, Common.PROMETHEUS);
+        Map<String, String> files = new LinkedHashMap<>();
+        for (Dashboard d : dashboards) {
+            files.put(DASHBOARDS_DIR + "/" + d.uid() + ".json", DashboardJson.write(d));
+        }
+        files.put(DATASOURCES_FILE, GrafanaProvisioning.datasources(settings));
+        files.put(PROVIDERS_FILE, GrafanaProvisioning.dashboardProviders());
+        return files;
+    }
+
+    public static List<Path> writeAll(MonitoringSettings settings, Path outDir) throws IOException {
+        return write(render(settings, Dashboards.all(settings)), outDir);
+    }
+
+    /** Writes the rendered files and removes generated dashboards that are no longer rendered. */
+    public static List<Path> write(Map<String, String> files, Path outDir) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Path target = outDir.resolve(f.getKey());
+            writeAtomically(target, f.getValue());
+            written.add(target);
+        }
+        removeStaleDashboards(outDir.resolve(DASHBOARDS_DIR), written);
+        return written;
+    }
+
+    static void writeAtomically(Path target, String content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            // Temp files are owner-only; Grafana in its container runs as another user and must read them.
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A renamed dashboard must not live on under its old uid; files we did not generate are left alone. */
+    private static void removeStaleDashboards(Path dir, List<Path> keep) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> stale;
+        try (Stream<Path> files = Files.list(dir)) {
+            stale = files.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .filter(p -> !keep.contains(p))
+                    .filter(GrafanaGenerator::isGenerated)
+                    .toList();
+        }
+        for (Path p : stale) {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    private static boolean isGenerated(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8).contains("\"" + Common.GENERATED_NOTE);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

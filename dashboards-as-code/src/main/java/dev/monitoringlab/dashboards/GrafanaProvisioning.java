@@ -1,0 +1,89 @@
+package dev.monitoringlab.dashboards;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.monitoringlab.settings.MonitoringSettings;
+import dev.monitoringlab.settings.Setting;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Grafana's provisioning files: the Prometheus datasource (with the uid every panel refers to) and a file
+ * provider that loads the generated dashboards from where the compose file mounts them.
+ */
+public final class GrafanaProvisioning {
+    /** Where the grafana service mounts stack/generated/grafana/dashboards (read-only). */
+    public static final String DASHBOARDS_MOUNT = "/etc/grafana/dashboards";
+    /** Where the grafana service mounts stack/generated/grafana/provisioning (read-only). */
+    public static final String PROVISIONING_MOUNT = "/etc/grafana/provisioning";
+    /**
+     * Prometheus runs with host networking (lab 7.2), so from the Grafana container it is the Docker host,
+     * reachable under this name once compose adds {@code extra_hosts: ["host.docker.internal:host-gateway"]}.
+     */
+    public static final String PROMETHEUS_HOST = "host.docker.internal";
+
+    private static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
+
+    private GrafanaProvisioning() {
+    }
+
+    public static String prometheusUrl(MonitoringSettings settings) {
+        return "http://" + PROMETHEUS_HOST + ":" + settings.port(Setting.PROMETHEUS_PORT);
+    }
+
+    /** provisioning/datasources/prometheus.yml */
+    public static String datasources(MonitoringSettings settings) {
+        Map<String, Object> jsonData = new LinkedHashMap<>();
+        // Grafana's $__rate_interval and min step follow this: it must be the scrape interval.
+        jsonData.put("timeInterval", settings.promDuration(Setting.SCRAPE_INTERVAL));
+        jsonData.put("httpMethod", "POST");
+        Map<String, Object> ds = new LinkedHashMap<>();
+        ds.put("name", "Prometheus");
+        ds.put("type", Common.PROMETHEUS.type());
+        ds.put("uid", Common.PROMETHEUS.uid());
+        ds.put("access", "proxy");
+        ds.put("url", prometheusUrl(settings));
+        ds.put("isDefault", true);
+        ds.put("editable", false);
+        ds.put("jsonData", jsonData);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("apiVersion", 1);
+        root.put("datasources", List.of(ds));
+        return yaml(root);
+    }
+
+    /** provisioning/dashboards/dashboards.yml */
+    public static String dashboardProviders() {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("path", DASHBOARDS_MOUNT);
+        options.put("foldersFromFilesStructure", false);
+        Map<String, Object> provider = new LinkedHashMap<>();
+        provider.put("name", "monitoring-lab");
+        provider.put("orgId", 1);
+        provider.put("folder", "Monitoring lab");
+        provider.put("type", "file");
+        // The files are the source of truth: changes made in the UI would be lost at the next generation.
+        provider.put("disableDeletion", true);
+        provider.put("allowUiUpdates", false);
+        provider.put("updateIntervalSeconds", 10);
+        provider.put("options", options);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("apiVersion", 1);
+        root.put("providers", List.of(provider));
+        return yaml(root);
+    }
+
+    private static String yaml(Object tree) {
+        try {
+            return "# " + Common.GENERATED_NOTE + "\n" + YAML.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write YAML", e);
+        }
+    }
+}

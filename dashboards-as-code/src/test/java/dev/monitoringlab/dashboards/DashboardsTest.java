@@ -1,0 +1,156 @@
+package dev.monitoringlab.dashboards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.monitoringlab.dashboards.grafana.Dashboard;
+import dev.monitoringlab.dashboards.grafana.DashboardJson;
+import dev.monitoringlab.settings.MonitoringSettings;
+import dev.monitoringlab.settings.Setting;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Properties every generated dashboard must have, and the Host and Store model panels tied to alerts. */
+class DashboardsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static List<JsonNode> all(MonitoringSettings settings) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (Dashboard d : Dashboards.all(settings)) {
+            out.add(JSON.readTree(DashboardJson.write(d)));
+        }
+        return out;
+    }
+
+    private static JsonNode byUid(List<JsonNode> all, String uid) {
+        return all.stream().filter(d -> uid.equals(d.path("uid").asText())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void uidsAreUniqueAndTheOutputIsStableAcrossBuilds() {
+        List<String> first = Dashboards.all(MonitoringSettings.defaults()).stream().map(DashboardJson::write).toList();
+        List<String> second = Dashboards.all(MonitoringSettings.defaults()).stream().map(DashboardJson::write).toList();
+        assertThat(second).isEqualTo(first);
+        assertThat(Dashboards.all(MonitoringSettings.defaults())).extracting(Dashboard::uid)
+                .containsExactly("model-mock", "host", "store-model")
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyPanelTargetAndVariableUsesTheProvisionedDatasource() throws Exception {
+        int refs = 0;
+        for (JsonNode d : all(MonitoringSettings.defaults())) {
+            for (JsonNode p : d.path("panels")) {
+                if ("row".equals(p.path("type").asText())) {
+                    continue;
+                }
+                assertThat(p.path("datasource").path("uid").asText()).as("%s / %s", d.path("uid"), p.path("title"))
+                        .isEqualTo(Common.DATASOURCE_UID);
+                for (JsonNode t : p.path("targets")) {
+                    assertThat(t.path("datasource").path("uid").asText()).isEqualTo(Common.DATASOURCE_UID);
+                    refs++;
+                }
+            }
+            for (JsonNode v : d.path("templating").path("list")) {
+                assertThat(v.path("datasource").path("uid").asText()).isEqualTo(Common.DATASOURCE_UID);
+            }
+        }
+        assertThat(refs).isGreaterThan(20);
+        assertThat(GrafanaProvisioning.datasources(MonitoringSettings.defaults()))
+                .contains("uid: " + Common.DATASOURCE_UID);
+    }
+
+    @Test
+    void everyDashboardIsTaggedGeneratedAndSaysSo() throws Exception {
+        for (JsonNode d : all(MonitoringSettings.defaults())) {
+            assertThat(d.path("tags").toString()).contains("\"generated\"");
+            assertThat(d.path("description").asText()).startsWith(Common.GENERATED_NOTE);
+        }
+    }
+
+    @Test
+    void everyDashboardPassesTheGeneratorsChecks() {
+        assertThat(DashboardChecks.problems(Dashboards.all(MonitoringSettings.defaults()), Common.PROMETHEUS)).isEmpty();
+    }
+
+    @Test
+    void hostCpuPanelUsesTheAlertsExpressionWindowAndThreshold() throws Exception {
+        MonitoringSettings s = MonitoringSettings.defaults()
+                .with(Setting.HOST_CPU_RATE_WINDOW, "30s").with(Setting.HOST_CPU_THRESHOLD_PERCENT, "85");
+        JsonNode cpu = ModelMockDashboardTest.panel(byUid(all(s), "host"), "CPU busy");
+        assertThat(cpu.path("targets").path(0).path("expr").asText()).isEqualTo(
+                "100 * (1 - avg by (instance) (rate(node_cpu_seconds_total"
+                        + "{job=\"node\", mode=\"idle\", instance=~\"$instance\"}[30s])))");
+        JsonNode defaults = cpu.path("fieldConfig").path("defaults");
+        assertThat(defaults.path("thresholds").path("steps").path(1).path("value").asDouble()).isEqualTo(85.0);
+        assertThat(defaults.path("thresholds").path("steps").path(1).path("color").asText()).isEqualTo("red");
+        assertThat(defaults.path("custom").path("thresholdsStyle").path("mode").asText()).isEqualTo("line");
+        assertThat(defaults.path("min").asDouble()).isEqualTo(0.0);
+        assertThat(defaults.path("max").asDouble()).isEqualTo(100.0);
+        assertThat(defaults.path("unit").asText()).isEqualTo("percent");
+    }
+
+    @Test
+    void hostDashboardHasAnInstanceVariableOverTheNodeJobUsedByEveryPanel() throws Exception {
+        JsonNode host = byUid(all(MonitoringSettings.defaults()), "host");
+        JsonNode v = host.path("templating").path("list").path(0);
+        assertThat(v.path("name").asText()).isEqualTo("instance");
+        assertThat(v.path("type").asText()).isEqualTo("query");
+        assertThat(v.path("query").asText()).isEqualTo("label_values(up{job=\"node\"}, instance)");
+        assertThat(v.path("includeAll").asBoolean()).isTrue();
+        List<String> titles = new ArrayList<>();
+        for (JsonNode p : host.path("panels")) {
+            for (JsonNode t : p.path("targets")) {
+                assertThat(t.path("expr").asText()).as(p.path("title").asText()).contains("instance=~\"$instance\"");
+            }
+            titles.add(p.path("title").asText());
+        }
+        assertThat(titles).contains("CPU busy", "Load average", "Memory used", "Disk space used", "Disk I/O",
+                "Network traffic");
+    }
+
+    @Test
+    void storeSuccessPanelUsesTheAlertsExpressionAndThreshold() throws Exception {
+        MonitoringSettings s = MonitoringSettings.defaults()
+                .with(Setting.STORE_SUCCESS_THRESHOLD, "0.3").with(Setting.STORE_SUCCESS_WINDOW, "2m");
+        JsonNode p = ModelMockDashboardTest.panel(byUid(all(s), "store-model"), "Successful predictions");
+        assertThat(p.path("targets").path(0).path("expr").asText()).isEqualTo(
+                "sum(rate(store_model_predictions_total{job=\"store_model\", class=\"successful\"}[2m]))"
+                        + " / sum(rate(store_model_predictions_total{job=\"store_model\"}[2m]))");
+        JsonNode defaults = p.path("fieldConfig").path("defaults");
+        assertThat(defaults.path("thresholds").path("steps").path(1).path("value").asDouble()).isEqualTo(0.3);
+        assertThat(defaults.path("thresholds").path("steps").path(1).path("color").asText()).isEqualTo("red");
+        assertThat(defaults.path("custom").path("thresholdsStyle").path("mode").asText()).isEqualTo("line");
+        assertThat(defaults.path("unit").asText()).isEqualTo("percentunit");
+    }
+
+    @Test
+    void hostAndStorePanelsFollowTheSettingsSelectors() throws Exception {
+        MonitoringSettings s = MonitoringSettings.defaults()
+                .with(Setting.NODE_SELECTOR, "job=\"vm\"").with(Setting.STORE_MODEL_SELECTOR, "env=\"test\"");
+        List<JsonNode> all = all(s);
+        for (String uid : List.of("host", "store-model")) {
+            String expected = uid.equals("host") ? "job=\"vm\"" : "env=\"test\"";
+            for (JsonNode p : byUid(all, uid).path("panels")) {
+                for (JsonNode t : p.path("targets")) {
+                    assertThat(t.path("expr").asText()).as("%s / %s", uid, p.path("title").asText())
+                            .contains(expected).doesNotContain("job=\"node\"", "job=\"store_model\"");
+                }
+            }
+        }
+        assertThat(byUid(all, "host").path("templating").path("list").path(0).path("query").asText())
+                .isEqualTo("label_values(up{job=\"vm\"}, instance)");
+    }
+
+    @Test
+    void storeDashboardUsesTheServicesMetricNames() throws Exception {
+        String store = byUid(all(MonitoringSettings.defaults()), "store-model").toString();
+        assertThat(store).contains("store_model_last_customers_count", "store_model_predictions_total",
+                "store_model_customers_count_bucket", "store_model_items_count_bucket",
+                "store_model_prediction_probability_bucket", "store_model_http_request_duration_seconds_bucket",
+                "store_model_rejected_requests_total", "store_model_http_requests_total",
+                "histogram_quantile(0.99,");
+    }
+}

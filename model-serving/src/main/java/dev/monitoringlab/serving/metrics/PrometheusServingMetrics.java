@@ -1,0 +1,135 @@
+package dev.monitoringlab.serving.metrics;
+
+import dev.monitoringlab.serving.model.ModelDescriptor;
+import dev.monitoringlab.serving.model.Prediction;
+import dev.monitoringlab.serving.model.StoreClass;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.Info;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The store model's metrics, named as the dashboards and the StoreSuccessRateLow rule expect. Each instance
+ * owns its registry, so tests never share state. Data points for fixed label values are looked up once.
+ */
+public final class PrometheusServingMetrics implements ServingMetrics {
+    /** The workshop's training quantiles of the two inputs. */
+    static final double[] ITEMS_BUCKETS = {1000, 1250, 1500, 1750, 2000, 2250, 2500, 2750};
+    static final double[] CUSTOMERS_BUCKETS = {200, 400, 600, 800, 1000, 1200, 1400, 1600};
+    static final double[] PROBABILITY_BUCKETS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
+    static final double[] LATENCY_BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1};
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final ExpositionFormats formats = ExpositionFormats.init();
+    private final Map<StoreClass, CounterDataPoint> predictions = new EnumMap<>(StoreClass.class);
+    private final Map<RejectReason, CounterDataPoint> rejects = new EnumMap<>(RejectReason.class);
+    /** route -> data points indexed by status - 100, filled on first use; no allocation per request. */
+    private final Map<String, RouteStatus[]> routes = new ConcurrentHashMap<>();
+    private final Histogram probability;
+    private final Gauge lastItems;
+    private final Gauge lastCustomers;
+    private final Histogram items;
+    private final Histogram customers;
+    private final Counter requests;
+    private final Histogram duration;
+
+    private record RouteStatus(CounterDataPoint count, DistributionDataPoint duration) {
+    }
+
+    public PrometheusServingMetrics(ModelDescriptor model) {
+        Counter predictionCounter = Counter.builder().name("store_model_predictions_total")
+                .help("Predictions made, by predicted class").labelNames("class").withoutExemplars().register(registry);
+        for (StoreClass c : StoreClass.values()) {
+            predictions.put(c, predictionCounter.labelValues(c.displayName()));
+        }
+        probability = Histogram.builder().name("store_model_prediction_probability")
+                .help("Predicted probability of the class successful").classicOnly()
+                .classicUpperBounds(PROBABILITY_BUCKETS).withoutExemplars().register(registry);
+        lastItems = Gauge.builder().name("store_model_last_items_count")
+                .help("items_count of the last record predicted").withoutExemplars().register(registry);
+        lastCustomers = Gauge.builder().name("store_model_last_customers_count")
+                .help("customers_count of the last record predicted").withoutExemplars().register(registry);
+        items = Histogram.builder().name("store_model_items_count")
+                .help("items_count of predicted records; buckets are the training quantiles").classicOnly()
+                .classicUpperBounds(ITEMS_BUCKETS).withoutExemplars().register(registry);
+        customers = Histogram.builder().name("store_model_customers_count")
+                .help("customers_count of predicted records; buckets are the training quantiles").classicOnly()
+                .classicUpperBounds(CUSTOMERS_BUCKETS).withoutExemplars().register(registry);
+        requests = Counter.builder().name("store_model_http_requests_total")
+                .help("HTTP requests served, by route and status").labelNames("route", "status").withoutExemplars()
+                .register(registry);
+        duration = Histogram.builder().name("store_model_http_request_duration_seconds")
+                .help("Time from request to response, by route and status").classicOnly()
+                .classicUpperBounds(LATENCY_BUCKETS).labelNames("route", "status").withoutExemplars().register(registry);
+        Counter rejected = Counter.builder().name("store_model_rejected_requests_total")
+                .help("Requests turned away with a 4xx, by reason").labelNames("reason").withoutExemplars()
+                .register(registry);
+        for (RejectReason r : RejectReason.values()) {
+            rejects.put(r, rejected.labelValues(r.label()));
+        }
+        Info info = Info.builder().name("store_model_info")
+                .help("The model being served: version, library, training data and held-out quality")
+                .labelNames("version", "library", "library_version", "training_data_sha256", "accuracy", "roc_auc")
+                .register(registry);
+        info.setLabelValues(model.version(), model.library(), model.libraryVersion(),
+                model.trainingData().sha256(), String.valueOf(model.metrics().accuracy()),
+                String.valueOf(model.metrics().rocAuc()));
+    }
+
+    @Override
+    public void prediction(int itemsCount, int customersCount, Prediction prediction) {
+        predictions.get(prediction.storeClass()).inc();
+        probability.observe(prediction.probability());
+        lastItems.set(itemsCount);
+        lastCustomers.set(customersCount);
+        items.observe(itemsCount);
+        customers.observe(customersCount);
+    }
+
+    @Override
+    public void request(String route, int status, long durationNanos) {
+        RouteStatus[] byStatus = routes.computeIfAbsent(route, k -> new RouteStatus[500]);
+        int i = Math.floorMod(status - 100, 500);
+        RouteStatus rs = byStatus[i];
+        if (rs == null) {
+            // a benign race: two threads may both create it; labelValues returns the same data points
+            rs = new RouteStatus(requests.labelValues(route, Integer.toString(status)),
+                    duration.labelValues(route, Integer.toString(status)));
+            byStatus[i] = rs;
+        }
+        rs.count().inc();
+        rs.duration().observe(durationNanos / 1e9);
+    }
+
+    @Override
+    public void rejected(RejectReason reason) {
+        rejects.get(reason).inc();
+    }
+
+    @Override
+    public boolean enabled() {
+        return true;
+    }
+
+    @Override
+    public String scrape(String acceptHeader, OutputStream out) throws IOException {
+        ExpositionFormatWriter writer = formats.findWriter(acceptHeader);
+        writer.write(out, registry.scrape());
+        return writer.getContentType();
+    }
+
+    /** For tests: the registry this instance writes to. */
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.monitoringlab.serving.metrics;
+
+/**
+ * Why a request was turned away: the {@code reason} label of {@code store_model_rejected_requests_total}.
+ * A closed set, so garbage input cannot grow the number of series.
+ */
+public enum RejectReason {
+    MALFORMED_JSON(400),
+    MISSING_FIELD(400),
+    UNKNOWN_FIELD(400),
+    WRONG_TYPE(400),
+    NEGATIVE_VALUE(400),
+    NOT_INTEGER(400),
+    TOO_LARGE(400),
+    EMPTY_BATCH(400),
+    BATCH_TOO_LARGE(400),
+    INCOMPLETE_BODY(400),
+    BODY_TOO_LARGE(413),
+    METHOD_NOT_ALLOWED(405),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    NOT_FOUND(404);
+
+    private final int status;
+
+    RejectReason(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

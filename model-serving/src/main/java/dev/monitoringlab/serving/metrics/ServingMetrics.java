@@ -1,0 +1,44 @@
+package dev.monitoringlab.serving.metrics;
+
+import dev.monitoringlab.serving.model.Prediction;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** What the service records. {@link #NONE} switches instrumentation off, for the benchmark's comparison. */
+public interface ServingMetrics {
+
+    void prediction(int itemsCount, int customersCount, Prediction prediction);
+
+    void request(String route, int status, long durationNanos);
+
+    void rejected(RejectReason reason);
+
+    boolean enabled();
+
+    /** Writes the exposition for the scraper's Accept header; returns the content type written. */
+    String scrape(String acceptHeader, OutputStream out) throws IOException;
+
+    ServingMetrics NONE = new ServingMetrics() {
+        @Override
+        public void prediction(int itemsCount, int customersCount, Prediction prediction) {
+        }
+
+        @Override
+        public void request(String route, int status, long durationNanos) {
+        }
+
+        @Override
+        public void rejected(RejectReason reason) {
+        }
+
+        @Override
+        public boolean enabled() {
+            return false;
+        }
+
+        @Override
+        public String scrape(String acceptHeader, OutputStream out) {
+            throw new IllegalStateException("metrics are switched off");
+        }
+    };
+}
