@@ -165,6 +165,9 @@ cp "$messages" "$out/raw/messages.jsonl"
   prometheus --version 2>&1 | head -1; prometheus-alertmanager --version 2>&1 | head -1
   prometheus-node-exporter --version 2>&1 | head -1; stress-ng --version 2>&1 | head -1
   echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"; } > "$out/raw/run.txt"
+if [ "$(cd "$out" && pwd)" = "$root/report/evidence" ]; then
+  java -jar "$report_jar" embed --report "$root/report/REPORT.md" --evidence "$out"
+fi
 log "done: evidence in $out (raw inputs in $out/raw, logs in $work)"
 }
 main "$@"; exit $?

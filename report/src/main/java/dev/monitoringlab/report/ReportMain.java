@@ -13,13 +13,15 @@ import java.util.Arrays;
 /**
  * {@code java -jar report/target/report.jar <command>}:
  * {@code evidence} captures charts and tables from a running stack; {@code record-webhooks} stands in for Discord
- * and Slack during a capture; {@code firing-model} simulates how often the model mock's alert fires.
+ * and Slack during a capture; {@code firing-model} simulates how often the model mock's alert fires;
+ * {@code embed} copies the evidence tables into REPORT.md.
  */
 public final class ReportMain {
     static final String USAGE = String.join("\n",
             "usage: report evidence [flags]            charts and tables from a running stack (--help for flags)",
             "       report record-webhooks --env FILE --log FILE --duration 30m",
-            "       report firing-model [--hours 1000] [--seed 1] [--out FILE]");
+            "       report firing-model [--hours 1000] [--seed 1] [--out FILE]",
+            "       report embed [--report report/REPORT.md] [--evidence report/evidence]");
 
     private ReportMain() {
     }
@@ -62,6 +64,13 @@ public final class ReportMain {
                     if (f.has("out")) {
                         AtomicFiles.write(Path.of(f.required("out")), table);
                     }
+                }
+                case "embed" -> {
+                    Flags f = Flags.parse(rest, "report", "evidence");
+                    Path report = f.has("report") ? Path.of(f.required("report")) : layout.root().resolve("report/REPORT.md");
+                    Path evidence = f.has("evidence") ? Path.of(f.required("evidence"))
+                            : layout.root().resolve("report/evidence");
+                    out.println("report: refreshed the evidence blocks of " + EmbedCommand.run(report, evidence));
                 }
                 default -> throw new UsageException("unknown command '" + args[0] + "'\n" + USAGE);
             }
