@@ -24,6 +24,8 @@ public final class ScrapeJobs {
                 .scrapeJob("model_mock", List.of(s.modelMockTarget()))
                 .scrapeJob("node", s.nodeTargets())
                 .scrapeJob("store_model", List.of(s.storeModelTarget()))
+                // container metrics from cAdvisor (compose profile "cadvisor"); down unless that profile runs
+                .scrapeJob("cadvisor", s.cadvisorTargets())
                 .build();
     }
 }

@@ -26,11 +26,16 @@ public final class MonitoringSettings {
     private final Map<Setting, String> values;
     private final Secret discordWebhook;
     private final Secret slackWebhook;
+    private final Secret telegramBotToken;
+    private final Secret telegramChatId;
 
-    private MonitoringSettings(Map<Setting, String> values, Secret discordWebhook, Secret slackWebhook) {
+    private MonitoringSettings(Map<Setting, String> values, Secret discordWebhook, Secret slackWebhook,
+                               Secret telegramBotToken, Secret telegramChatId) {
         this.values = Collections.unmodifiableMap(new EnumMap<>(values));
         this.discordWebhook = discordWebhook;
         this.slackWebhook = slackWebhook;
+        this.telegramBotToken = telegramBotToken;
+        this.telegramChatId = telegramChatId;
     }
 
     /** Where a webhook URL came from, or where to put it when it is missing. */
@@ -80,14 +85,10 @@ public final class MonitoringSettings {
         Builder b = new Builder();
         b.values.putAll(values);
         b.set(setting.key(), value, "override");
-        b.discord = discordWebhook;
-        b.slack = slackWebhook;
-        if (setting == Setting.DISCORD_WEBHOOK_URL) {
-            b.discord = null;
-        }
-        if (setting == Setting.SLACK_WEBHOOK_URL) {
-            b.slack = null;
-        }
+        b.discord = setting == Setting.DISCORD_WEBHOOK_URL ? null : discordWebhook;
+        b.slack = setting == Setting.SLACK_WEBHOOK_URL ? null : slackWebhook;
+        b.telegramToken = setting == Setting.TELEGRAM_BOT_TOKEN ? null : telegramBotToken;
+        b.telegramChat = setting == Setting.TELEGRAM_CHAT_ID ? null : telegramChatId;
         return b.build();
     }
 
@@ -170,6 +171,18 @@ public final class MonitoringSettings {
         return slackWebhook;
     }
 
+    public Secret telegramBotToken() {
+        return telegramBotToken;
+    }
+
+    public Secret telegramChatId() {
+        return telegramChatId;
+    }
+
+    public List<String> cadvisorTargets() {
+        return list(Setting.CADVISOR_TARGETS);
+    }
+
     /** Collects overrides, then checks them all at once in {@link #build()}. */
     public static final class Builder {
         private final Map<Setting, String> values = new EnumMap<>(Setting.class);
@@ -178,6 +191,8 @@ public final class MonitoringSettings {
         private Map<String, String> env = Map.of();
         private Secret discord;
         private Secret slack;
+        private Secret telegramToken;
+        private Secret telegramChat;
 
         private Builder() {
             for (Setting s : Setting.values()) {
@@ -227,7 +242,20 @@ public final class MonitoringSettings {
                     layout == null ? null : layout.discordWebhookFile());
             Secret s = slack != null ? slack : resolve(Setting.SLACK_WEBHOOK_URL, "SLACK_WEBHOOK_URL",
                     layout == null ? null : layout.slackWebhookFile());
-            return new MonitoringSettings(values, d, s);
+            Secret tt = telegramToken != null ? telegramToken : resolve(Setting.TELEGRAM_BOT_TOKEN, "TELEGRAM_BOT_TOKEN",
+                    layout == null ? null : layout.telegramBotTokenFile());
+            Secret tc = telegramChat != null ? telegramChat : resolve(Setting.TELEGRAM_CHAT_ID, "TELEGRAM_CHAT_ID",
+                    layout == null ? null : layout.telegramChatIdFile());
+            return new MonitoringSettings(values, d, s, tt, tc);
+        }
+
+        /** The check a secret's value must pass, by the kind of its setting. */
+        private static void checkSecret(Setting setting, String value) {
+            switch (setting.kind()) {
+                case OPTIONAL_TELEGRAM_TOKEN -> Setting.checkTelegramToken(value);
+                case OPTIONAL_CHAT_ID -> Setting.checkChatId(value);
+                default -> Setting.checkUrl(value);
+            }
         }
 
         private Secret resolve(Setting setting, String envName, Path file) {
@@ -238,7 +266,7 @@ public final class MonitoringSettings {
             String fromEnv = env.get(envName);
             if (fromEnv != null && !fromEnv.isBlank()) {
                 try {
-                    Setting.checkUrl(fromEnv);
+                    checkSecret(setting, fromEnv);
                 } catch (IllegalArgumentException e) {
                     throw new SettingsException("environment variable " + envName + " " + e.getMessage());
                 }
@@ -257,10 +285,11 @@ public final class MonitoringSettings {
                 throw new SettingsException("cannot read secret file " + file + ": " + e.getMessage());
             }
             if (text.isEmpty()) {
-                throw new SettingsException("secret file " + file + " is empty: put the webhook URL in it");
+                throw new SettingsException("secret file " + file + " is empty: put the value in it ("
+                        + setting.key() + ")");
             }
             try {
-                Setting.checkUrl(text);
+                checkSecret(setting, text);
             } catch (IllegalArgumentException e) {
                 throw new SettingsException("secret file " + file + " " + e.getMessage());
             }

@@ -50,4 +50,12 @@ public record ProjectLayout(Path root) {
     public Path slackWebhookFile() {
         return secretsDir().resolve("slack_webhook_url");
     }
+
+    public Path telegramBotTokenFile() {
+        return secretsDir().resolve("telegram_bot_token");
+    }
+
+    public Path telegramChatIdFile() {
+        return secretsDir().resolve("telegram_chat_id");
+    }
 }

@@ -30,6 +30,8 @@ public enum Setting {
             "port of the local node exporter the native launcher starts with --with-node-exporter"),
     STORE_MODEL_PORT("store-model.port", "8000", Kind.PORT,
             "the store model service's HTTP port; scrape job store_model targets localhost:<this>"),
+    CADVISOR_TARGETS("targets.cadvisor", "localhost:8080", Kind.HOST_PORT_LIST,
+            "scrape job cadvisor: cAdvisor's container metrics (compose profile cadvisor), comma-separated"),
 
     // --- selectors: which series each alert and panel looks at ----------------------------------------
     MODEL_MOCK_SELECTOR("selectors.model-mock", "", Kind.SELECTOR,
@@ -75,10 +77,17 @@ public enum Setting {
     DISCORD_WEBHOOK_URL("discord.webhook-url", "", Kind.OPTIONAL_URL,
             "Discord webhook; empty: env DISCORD_WEBHOOK_URL, else the file stack/secrets/discord_webhook_url"),
     SLACK_WEBHOOK_URL("slack.webhook-url", "", Kind.OPTIONAL_URL,
-            "Slack incoming webhook; empty: env SLACK_WEBHOOK_URL, else the file stack/secrets/slack_webhook_url");
+            "Slack incoming webhook; empty: env SLACK_WEBHOOK_URL, else the file stack/secrets/slack_webhook_url"),
+    TELEGRAM_API_URL("telegram.api-url", "https://api.telegram.org", Kind.OPTIONAL_URL,
+            "Telegram Bot API base URL, the second receiver beside Discord (a local look-alike in tests)"),
+    TELEGRAM_BOT_TOKEN("telegram.bot-token", "", Kind.OPTIONAL_TELEGRAM_TOKEN,
+            "Telegram bot token; empty: env TELEGRAM_BOT_TOKEN, else the file stack/secrets/telegram_bot_token"),
+    TELEGRAM_CHAT_ID("telegram.chat-id", "", Kind.OPTIONAL_CHAT_ID,
+            "Telegram chat id the bot posts to; empty: env TELEGRAM_CHAT_ID, else the file stack/secrets/telegram_chat_id");
 
     /** How a value is checked and parsed. */
-    public enum Kind { SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL }
+    public enum Kind { SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL,
+        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID }
 
     private final String key;
     private final String defaultValue;
@@ -156,6 +165,30 @@ public enum Setting {
                     checkUrl(value);
                 }
             }
+            case OPTIONAL_TELEGRAM_TOKEN -> {
+                if (!value.isBlank()) {
+                    checkTelegramToken(value);
+                }
+            }
+            case OPTIONAL_CHAT_ID -> {
+                if (!value.isBlank()) {
+                    checkChatId(value);
+                }
+            }
+        }
+    }
+
+    /** A bot token as BotFather hands it out: the bot's numeric id, a colon, then the secret part. */
+    static void checkTelegramToken(String value) {
+        if (!value.trim().matches("\\d{1,20}:[A-Za-z0-9_-]{20,100}")) {
+            throw new IllegalArgumentException("is not a Telegram bot token like 123456789:AA...");
+        }
+    }
+
+    /** A chat id is an integer; groups and channels are negative. */
+    static void checkChatId(String value) {
+        if (!value.trim().matches("-?\\d{1,20}")) {
+            throw new IllegalArgumentException("is not a Telegram chat id (an integer, negative for groups)");
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class StackMain {
     private static final String USAGE = "usage: stack-launcher [--no-mock] [--with-node-exporter]"
-            + " [--listen 127.0.0.1|0.0.0.0] [--mock-arg FLAG]...  (e.g. --mock-arg=--values --mock-arg=0.2,0.9)";
+            + " [--listen 127.0.0.1|0.0.0.0] [--work-dir DIR] [--mock-arg FLAG]...  (e.g. --mock-arg=--values --mock-arg=0.2,0.9)";
 
     private StackMain() {
     }
@@ -25,6 +25,7 @@ public final class StackMain {
         boolean mock = true;
         boolean nodeExporter = false;
         String listen = "127.0.0.1";
+        String workDir = null;
         List<String> mockArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -40,6 +41,10 @@ public final class StackMain {
                 listen = a.substring("--listen=".length());
             } else if (a.equals("--listen") && i + 1 < args.length) {
                 listen = args[++i];
+            } else if (a.startsWith("--work-dir=")) {
+                workDir = a.substring("--work-dir=".length());
+            } else if (a.equals("--work-dir") && i + 1 < args.length) {
+                workDir = args[++i];
             } else {
                 System.err.println("stack: " + (a.equals("--help") ? "" : "unknown argument '" + a + "'; ") + USAGE);
                 System.exit(2);
@@ -50,6 +55,10 @@ public final class StackMain {
         try {
             MonitoringSettings settings = MonitoringSettings.load(layout);
             NativeStack.Builder b = NativeStack.builder(settings).layout(layout).listenHost(listen).log(System.out);
+            if (workDir != null) {
+                // a scratch run (e.g. an evidence capture) leaves stack/generated and stack/data alone
+                b.workDir(java.nio.file.Path.of(workDir));
+            }
             if (mock) {
                 b.withModelMock(mockArgs.toArray(String[]::new));
             }

@@ -86,6 +86,19 @@ class ComposeFileIT {
     }
 
     @Test
+    void cadvisorIsAnOptInProfileWithTheMountsItsDocsList() {
+        JsonNode c = services.path("cadvisor");
+        assertThat(c.path("profiles").toString()).isEqualTo("[\"cadvisor\"]");
+        assertThat(c.path("image").asText()).startsWith("gcr.io/cadvisor/cadvisor:v");
+        for (String target : List.of("/rootfs", "/var/run", "/sys", "/var/lib/docker", "/dev/disk")) {
+            assertThat(mount(c, target)).as(target).endsWith(":ro");
+        }
+        assertThat(c.path("privileged").asBoolean()).isTrue();
+        assertThat(c.path("devices").toString()).contains("/dev/kmsg");
+        assertThat(c.path("ports").toString()).contains("8080");
+    }
+
+    @Test
     void theConfigFilesTheBuildGeneratesAreWhereComposeMountsThem() {
         assertThat(LAYOUT.generatedDir().resolve("prometheus/prometheus.yml")).as("run mvn package first").isRegularFile();
         assertThat(LAYOUT.generatedDir().resolve("alertmanager/alertmanager.yml")).isRegularFile();

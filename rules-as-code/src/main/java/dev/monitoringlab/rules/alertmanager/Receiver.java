@@ -8,19 +8,26 @@ import java.util.List;
  * sends nothing, which is what we generate until a webhook URL is configured.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Receiver(String name, List<DiscordConfig> discordConfigs, List<SlackConfig> slackConfigs) {
+public record Receiver(String name, List<DiscordConfig> discordConfigs, List<SlackConfig> slackConfigs,
+                       List<TelegramConfig> telegramConfigs) {
 
     public static Receiver discord(String name, java.util.Optional<String> url, boolean sendResolved) {
-        return new Receiver(name, url.map(u -> List.of(new DiscordConfig(u, sendResolved))).orElse(List.of()), List.of());
+        return new Receiver(name, url.map(u -> List.of(new DiscordConfig(u, sendResolved))).orElse(List.of()), List.of(),
+                List.of());
     }
 
     public static Receiver slack(String name, java.util.Optional<String> url, boolean sendResolved) {
         return new Receiver(name, List.of(), url.map(u -> List.of(new SlackConfig(u, null, sendResolved,
                 "{{ template \"slack.default.title\" . }}", "{{ range .Alerts }}{{ .Annotations.description }}\n{{ end }}")))
-                .orElse(List.of()));
+                .orElse(List.of()), List.of());
+    }
+
+    /** The same receiver, also posting to Telegram: one route, one alert, both chats get the same notification. */
+    public Receiver alsoTelegram(java.util.Optional<TelegramConfig> telegram) {
+        return telegram.map(t -> new Receiver(name, discordConfigs, slackConfigs, List.of(t))).orElse(this);
     }
 
     public boolean sendsAnything() {
-        return !discordConfigs.isEmpty() || !slackConfigs.isEmpty();
+        return !discordConfigs.isEmpty() || !slackConfigs.isEmpty() || !telegramConfigs.isEmpty();
     }
 }

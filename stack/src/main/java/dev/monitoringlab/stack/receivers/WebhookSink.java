@@ -67,6 +67,16 @@ public abstract class WebhookSink implements AutoCloseable {
 
     protected abstract Answer accepted();
 
+    /** The answer to an accepted message; services that echo the message back override this. */
+    protected Answer accepted(JsonNode payload) {
+        return accepted();
+    }
+
+    /** Requests answered without being a message or a refusal (e.g. a bot API's getMe); empty for the rest. */
+    protected Optional<Answer> answerWithoutRecording(String path, JsonNode payload) {
+        return Optional.empty();
+    }
+
     protected abstract Answer answerFor(int status, String reason);
 
     public List<Message> messages() {
@@ -137,13 +147,17 @@ public abstract class WebhookSink implements AutoCloseable {
         if (payload == null || !payload.isObject()) {
             return refuse(path, 400, "body is not a JSON object");
         }
+        Optional<Answer> other = answerWithoutRecording(path, payload);
+        if (other.isPresent()) {
+            return other.get();
+        }
         Optional<Answer> no = reject(path, payload);
         if (no.isPresent()) {
             rejections.add(path + ": " + no.get().body());
             return no.get();
         }
         messages.add(new Message(Instant.now(), path, payload));
-        return accepted();
+        return accepted(payload);
     }
 
     private Answer refuse(String path, int status, String reason) {

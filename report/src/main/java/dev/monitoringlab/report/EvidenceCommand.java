@@ -1,0 +1,212 @@
+package dev.monitoringlab.report;
+
+import dev.monitoringlab.rules.HostRules;
+import dev.monitoringlab.rules.StoreModelRules;
+import dev.monitoringlab.settings.MonitoringSettings;
+import dev.monitoringlab.settings.PromDuration;
+import dev.monitoringlab.settings.Promql;
+import dev.monitoringlab.settings.Setting;
+import dev.monitoringlab.stack.AlertmanagerApi;
+import dev.monitoringlab.stack.PrometheusApi;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Captures the lab's evidence from a running stack: the three charts, the CPU and store timelines, the targets'
+ * health and the alert list, all under one folder, each file stamped with date, machine and time range.
+ */
+public final class EvidenceCommand {
+    public static final String MODEL_CHART = "model-result.png";
+    public static final String CPU_CHART = "cpu-stress.png";
+    public static final String STORE_CHART = "store-success.png";
+
+    private final MonitoringSettings settings;
+    private final EvidenceOptions options;
+    private final Machine machine;
+    private final PrintStream log;
+    private final PrometheusApi prom;
+    private final AlertmanagerApi am;
+
+    public EvidenceCommand(MonitoringSettings settings, EvidenceOptions options, Machine machine, PrintStream log) {
+        this.settings = settings;
+        this.options = options;
+        this.machine = machine;
+        this.log = log;
+        this.prom = new PrometheusApi(options.prometheus());
+        this.am = new AlertmanagerApi(options.alertmanager());
+    }
+
+    /** Thrown when the stack does not answer; the message is one line. */
+    public static final class StackDownException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public StackDownException(String message) {
+            super(message);
+        }
+    }
+
+    public List<Path> run() throws IOException {
+        if (!prom.ready()) {
+            throw new StackDownException("no Prometheus answering at " + options.prometheus()
+                    + " (start the stack: ./run.sh, or stack/up.sh --native; or pass --prometheus URL)");
+        }
+        if (!am.ready()) {
+            throw new StackDownException("no Alertmanager answering at " + options.alertmanager()
+                    + " (start the stack: ./run.sh, or stack/up.sh --native; or pass --alertmanager URL)");
+        }
+        Instant now = Instant.now();
+        List<WebhookMessage> messages = options.messages().isPresent()
+                ? WebhookMessage.read(options.messages().get()) : List.of();
+        List<Phase> phases = options.phases().isPresent() ? Phases.read(options.phases().get()) : List.of();
+        Path out = options.out();
+        List<Path> written = new ArrayList<>();
+
+        written.add(AtomicFiles.write(out.resolve("targets.md"), header("Targets", now) + StackTables.targets(prom.targets(), now)));
+        written.add(AtomicFiles.write(out.resolve("alerts.md"), header("Alerts", now)
+                + StackTables.alerts(prom.alerts(), am.alerts(), now)));
+        written.addAll(modelMock(now, messages));
+
+        List<Phase> cpu = Phases.of(phases, "cpu");
+        if (cpu.isEmpty()) {
+            log.println("report: no 'cpu' phases (--phases), so no CPU chart and timeline");
+        } else {
+            written.addAll(scenario("cpu", "HostHighCpuLoad", HostRules.cpuBusyPercent(settings, ""),
+                    1, 0, 100, settings.hostCpuThresholdPercent(), "CPU busy %", cpu, messages, now, CPU_CHART,
+                    "CPU busy % during the lab's stress sequence (HostHighCpuLoad)",
+                    "CPU load ran on: " + options.cpuSource() + "; " + nodeDescription()));
+        }
+        List<Phase> store = Phases.of(phases, "store");
+        if (store.isEmpty()) {
+            log.println("report: no 'store' phases (--phases), so no store model chart and timeline");
+        } else {
+            written.addAll(scenario("store", "StoreSuccessRateLow", StoreModelRules.successRatio(settings) + " * 100",
+                    1, 0, 100, settings.storeSuccessThreshold() * 100, "successful predictions %", store, messages, now,
+                    STORE_CHART, "Store model: share of 'successful' predictions, normal -> faulty -> normal traffic",
+                    "traffic from model-serving's scenarios against the store model service on " + machine.hostname()));
+        }
+        written.forEach(p -> log.println("report: wrote " + p));
+        return written;
+    }
+
+    private List<Path> modelMock(Instant now, List<WebhookMessage> messages) throws IOException {
+        Instant end = options.end().orElse(now);
+        Instant start = end.minus(options.modelWindow());
+        Duration step = step(start, end);
+        String expr = Promql.series("model_result", settings.selector(Setting.MODEL_MOCK_SELECTOR));
+        List<PrometheusApi.RangeSeries> series = prom.queryRange(expr, start, end, step);
+        List<Interval> firing = firing("ModelMockHighAccuracy", start, end, step);
+        double threshold = settings.modelMockThreshold();
+        List<Charts.Line> lines = series.stream().map(s -> new Charts.Line("model_result " + s.labels().getOrDefault(
+                "instance", ""), s.points())).toList();
+        Charts.Spec spec = new Charts.Spec("model_result, last " + PromDuration.format(options.modelWindow())
+                + " (Prometheus, scraped every " + settings.promDuration(Setting.SCRAPE_INTERVAL) + ")",
+                List.of(range(start, end), "captured on " + machine.describe() + "; red band: ModelMockHighAccuracy firing ("
+                        + firing.size() + " times)"), "model_result", lines, 0, 1, threshold,
+                "threshold " + threshold, List.of(), firing.stream().map(i -> new Charts.Band("", i)).toList(), start, end);
+        List<Path> out = new ArrayList<>();
+        out.add(Charts.write(spec, options.out().resolve(MODEL_CHART)));
+
+        String window = options.modelWindow().toSeconds() + "s";
+        String at = " @ " + end.getEpochSecond();
+        long values = series.isEmpty() ? 0 : sum("count_over_time(" + expr + "[" + window + "]" + at + ")");
+        // one subquery step per scrape, so each scraped value is looked at once
+        long above = series.isEmpty() ? 0 : sum("count_over_time((" + expr + " > " + threshold + ")[" + window + ":"
+                + settings.promDuration(Setting.SCRAPE_INTERVAL) + "]" + at + ")");
+        long discord = firingMessages(messages, "discord", start, end);
+        long telegram = firingMessages(messages, "telegram", start, end);
+        out.add(AtomicFiles.write(options.out().resolve("model-mock-firing.md"), header("ModelMockHighAccuracy: how often it fired", now)
+                + FiringModel.measuredTable(options.modelWindow(), values, above, firing.size(),
+                options.messages().isPresent() ? discord : -1, options.messages().isPresent() ? telegram : -1,
+                threshold, settings.scrapeInterval())
+                + (series.isEmpty() ? "\nNo model_result series: is the mock running?\n" : "")));
+        return out;
+    }
+
+    private List<Path> scenario(String name, String alert, String expr, int stepSec, double yMin, double yMax,
+                                double threshold, String yLabel, List<Phase> phases, List<WebhookMessage> messages,
+                                Instant now, String chartFile, String title, String source) throws IOException {
+        Instant first = phases.stream().map(Phase::start).min(Comparator.naturalOrder()).orElseThrow();
+        Instant last = phases.stream().map(Phase::end).max(Comparator.naturalOrder()).orElseThrow();
+        Instant start = first.minusSeconds(60);
+        Instant end = last.plusSeconds(60).isAfter(now) ? now : last.plusSeconds(60);
+        Duration step = step(start, end).compareTo(Duration.ofSeconds(stepSec)) < 0 ? Duration.ofSeconds(stepSec)
+                : step(start, end);
+        List<PrometheusApi.RangeSeries> series = prom.queryRange(expr, start, end, step);
+        List<Interval> firing = firing(alert, start, end, step);
+        List<Charts.Line> lines = series.stream().map(s -> new Charts.Line(yLabel + " " + s.labels().getOrDefault(
+                "instance", ""), s.points())).toList();
+        Charts.Spec spec = new Charts.Spec(title, List.of(range(start, end), "captured on " + machine.describe(), source,
+                "grey: phases; red: " + alert + " firing"), yLabel, lines, yMin, yMax, threshold,
+                "threshold " + trim(threshold) + " %", phases.stream().map(p -> new Charts.Band(p.name(),
+                new Interval(p.start(), p.end()))).toList(),
+                firing.stream().map(i -> new Charts.Band(alert, i)).toList(), start, end);
+        List<Path> out = new ArrayList<>();
+        out.add(Charts.write(spec, options.out().resolve(chartFile)));
+        Timeline t = Timeline.derive(alert, phases, firing, messages);
+        out.add(AtomicFiles.write(options.out().resolve(name + "-timeline.md"), header(alert + " timeline", now)
+                + "Chart " + range(start, end) + ". Prometheus times are to the query step (" + Timeline.human(step)
+                + "); notification times are when the local look-alike received them. " + source + ".\n\nExpression: `" + expr + "`\n\n" + t.toMarkdown()
+                + "\nEvery phase as the lab expects: **" + (t.allAsExpected() ? "yes" : "no") + "**.\n"));
+        return out;
+    }
+
+    private static long firingMessages(List<WebhookMessage> messages, String receiver, Instant start, Instant end) {
+        return messages.stream().filter(m -> m.receiver().equals(receiver) && m.about("ModelMockHighAccuracy")
+                && m.firing() && !m.receivedAt().isBefore(start) && !m.receivedAt().isAfter(end)).count();
+    }
+
+    private long sum(String expr) {
+        return Math.round(prom.query("sum(" + expr + ")").stream().mapToDouble(PrometheusApi.Series::value).sum());
+    }
+
+    private List<Interval> firing(String alert, Instant start, Instant end, Duration step) {
+        List<Double> times = new ArrayList<>();
+        for (PrometheusApi.RangeSeries s : prom.queryRange("ALERTS{alertname=\"" + alert + "\", alertstate=\"firing\"}",
+                start, end, step)) {
+            s.points().forEach(p -> times.add(p[0]));
+        }
+        return AlertIntervals.fromPoints(times, step.toSeconds(), end);
+    }
+
+    private String nodeDescription() {
+        List<PrometheusApi.Series> uname = prom.query("node_uname_info{" + settings.selector(Setting.NODE_SELECTOR) + "}");
+        List<PrometheusApi.Series> cpus = prom.query("count by (instance) (node_cpu_seconds_total{"
+                + settings.selector(Setting.NODE_SELECTOR) + ", mode=\"idle\"})");
+        List<String> parts = new ArrayList<>();
+        for (PrometheusApi.Series u : uname) {
+            String instance = u.labels().getOrDefault("instance", "");
+            long n = cpus.stream().filter(c -> instance.equals(c.labels().get("instance")))
+                    .mapToLong(c -> Math.round(c.value())).findFirst().orElse(0);
+            parts.add(instance + " = " + u.labels().getOrDefault("nodename", "?") + " (" + n + " CPUs, kernel "
+                    + u.labels().getOrDefault("release", "?") + ")");
+        }
+        return parts.isEmpty() ? "no node exporter answered" : "node exporter " + String.join(", ", parts);
+    }
+
+    /** A 1 s step resolves the 5 s scrapes exactly; longer ranges stay under Prometheus's 11,000 points. */
+    static Duration step(Instant start, Instant end) {
+        long seconds = Duration.between(start, end).toSeconds();
+        return Duration.ofSeconds(Math.max(1, (seconds + 9_999) / 10_000));
+    }
+
+    private String header(String title, Instant now) {
+        return "# " + title + "\n\nCaptured " + Machine.stamp(now) + " on " + machine.describe() + " from Prometheus "
+                + options.prometheus() + " and Alertmanager " + options.alertmanager() + ".\n\n";
+    }
+
+    private static String range(Instant start, Instant end) {
+        return "range " + Machine.stamp(start) + " to " + Machine.stamp(end).replaceFirst("^\\d{4}-\\d{2}-\\d{2} ", "")
+                + " (" + Timeline.human(Duration.between(start, end)) + ")";
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
+    }
+}
