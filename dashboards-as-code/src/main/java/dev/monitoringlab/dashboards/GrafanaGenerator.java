@@ -2,16 +2,13 @@ package dev.monitoringlab.dashboards;
 
 import dev.monitoringlab.dashboards.grafana.Dashboard;
 import dev.monitoringlab.dashboards.grafana.DashboardJson;
+import dev.monitoringlab.settings.AtomicFiles;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,31 +53,11 @@ public final class GrafanaGenerator {
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, String> f : files.entrySet()) {
             Path target = outDir.resolve(f.getKey());
-            writeAtomically(target, f.getValue());
+            AtomicFiles.write(target, f.getValue());
             written.add(target);
         }
         removeStaleDashboards(outDir.resolve(DASHBOARDS_DIR), written);
         return written;
-    }
-
-    static void writeAtomically(Path target, String content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            // Temp files are owner-only; Grafana in its container runs as another user and must read them.
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /** A renamed dashboard must not live on under its old uid; files we did not generate are left alone. */

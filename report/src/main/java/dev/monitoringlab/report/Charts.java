@@ -1,5 +1,6 @@
 package dev.monitoringlab.report;
 
+import dev.monitoringlab.settings.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,5 +1,6 @@
 package dev.monitoringlab.report;
 
+import dev.monitoringlab.settings.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.monitoringlab.report;
 
 import dev.monitoringlab.rules.HostRules;
 import dev.monitoringlab.rules.StoreModelRules;
+import dev.monitoringlab.settings.AtomicFiles;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.PromDuration;
 import dev.monitoringlab.settings.Promql;

@@ -1,5 +1,6 @@
 package dev.monitoringlab.report;
 
+import dev.monitoringlab.settings.AtomicFiles;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
 import dev.monitoringlab.settings.SettingsException;

@@ -1,5 +1,6 @@
 package dev.monitoringlab.report;
 
+import dev.monitoringlab.settings.AtomicFiles;
 import dev.monitoringlab.stack.receivers.FakeDiscord;
 import dev.monitoringlab.stack.receivers.FakeSlack;
 import dev.monitoringlab.stack.receivers.FakeTelegram;

@@ -1,4 +1,4 @@
-package dev.monitoringlab.report;
+package dev.monitoringlab.settings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,17 +8,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Evidence files are written whole or not at all: a temp file beside the target, then a rename. */
+/**
+ * How every generator writes: whole or not at all, through a temp file beside the target and a rename. Generated
+ * files are readable by all (Grafana and Alertmanager in containers run as other users), except those holding
+ * secrets, which are owner-only from the first byte on.
+ */
 public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    public static Path write(Path target, byte[] content) throws IOException {
+    public static Path write(Path target, byte[] content, boolean ownerOnly) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        // evidence is meant to be read by anyone: not the 0600 a temp file is created with
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(ownerOnly ? "rw-------" : "rw-r--r--")));
         try {
             Files.write(tmp, content);
             try {
@@ -32,7 +35,11 @@ public final class AtomicFiles {
         return target;
     }
 
+    public static Path write(Path target, byte[] content) throws IOException {
+        return write(target, content, false);
+    }
+
     public static Path write(Path target, String text) throws IOException {
-        return write(target, text.getBytes(StandardCharsets.UTF_8));
+        return write(target, text.getBytes(StandardCharsets.UTF_8), false);
     }
 }
