@@ -1,0 +1,81 @@
+package dev.monitoringlab.kubernetes;
+
+import dev.monitoringlab.settings.MonitoringSettings;
+import dev.monitoringlab.settings.ProjectLayout;
+import dev.monitoringlab.settings.Setting;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Webhook URLs and tokens never enter a manifest. The Alertmanager model is built from settings whose secrets are
+ * replaced by markers, one per key of the Kubernetes Secret; the translation turns each marker back into a
+ * reference to that key. The keys are the file names of stack/secrets/, so
+ * {@code kubectl create secret generic NAME --from-file=stack/secrets/discord_webhook_url ...} fills the Secret.
+ * The receivers exist on Kubernetes whether or not this machine has the URLs, as they must for a cluster.
+ */
+public final class WebhookSecrets {
+    private final String secretName;
+    private final MonitoringSettings settings;
+    private final Map<String, String> keyByMarker = new LinkedHashMap<>();
+
+    private WebhookSecrets(MonitoringSettings s) {
+        this.secretName = s.raw(Setting.KUBERNETES_WEBHOOK_SECRET);
+        ProjectLayout names = new ProjectLayout(Path.of("/"));
+        MonitoringSettings marked = s;
+        marked = marked.with(Setting.DISCORD_WEBHOOK_URL, urlMarker(names.discordWebhookFile()));
+        marked = marked.with(Setting.SLACK_WEBHOOK_URL, urlMarker(names.slackWebhookFile()));
+        // Telegram needs its chat id inline (an integer in the CRD, not a secret); without one there is no Telegram.
+        Optional<String> chat = s.telegramChatId().value();
+        if (chat.isPresent()) {
+            marked = marked.with(Setting.TELEGRAM_BOT_TOKEN, tokenMarker(names.telegramBotTokenFile()));
+            marked = marked.with(Setting.TELEGRAM_CHAT_ID, chat.get());
+        }
+        this.settings = marked;
+    }
+
+    public static WebhookSecrets of(MonitoringSettings s) {
+        return new WebhookSecrets(s);
+    }
+
+    /** The settings to build the Alertmanager model from: every secret a marker. */
+    public MonitoringSettings settings() {
+        return settings;
+    }
+
+    public String secretName() {
+        return secretName;
+    }
+
+    /** The Secret key a value stands for: its marker's key, or a name made from where it sits when it is unknown. */
+    public String keyFor(String value, String receiver, String field) {
+        String key = keyByMarker.get(value);
+        return key != null ? key : Names.dns1123Label(receiver + "-" + field).replace('-', '_');
+    }
+
+    /** Every marker and the key it stands for (tests turn references back into the markers with it). */
+    public Map<String, String> keysByMarker() {
+        return Map.copyOf(keyByMarker);
+    }
+
+    public List<String> markers() {
+        return List.copyOf(keyByMarker.keySet());
+    }
+
+    private String urlMarker(Path file) {
+        String key = file.getFileName().toString();
+        String marker = "https://kubernetes-secret.invalid/" + key;
+        keyByMarker.put(marker, key);
+        return marker;
+    }
+
+    /** Shaped like a bot token (digits, colon, 20+ characters) so the settings accept it. */
+    private String tokenMarker(Path file) {
+        String key = file.getFileName().toString();
+        String marker = "0:kubernetes-secret-" + key.replace('_', '-');
+        keyByMarker.put(marker, key);
+        return marker;
+    }
+}
