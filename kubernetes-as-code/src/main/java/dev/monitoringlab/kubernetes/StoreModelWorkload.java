@@ -27,12 +27,12 @@ public final class StoreModelWorkload {
     public static final String JOB_LABEL = "monitoring-lab/job";
 
     /*
-     * Resources from kubernetes-as-code/bench/measure-store-model.sh (the Dockerfile's JAVA_OPTS: heap 64-128 MB,
-     * serial GC): under the workshop's normal traffic (20 predictions/s plus a scrape every 5 s) the service used
-     * 35 millicores and peaked at 95 MB RSS; a 5 s burst of 16 connections at full speed peaked at 128 MB; start
-     * to healthy took 1.45 CPU seconds. Requests cover the burst's memory and twice the light load's CPU; the
-     * memory limit is the model-serving benchmark's RSS bound, far above every measured peak yet below the JVM's
-     * theoretical worst case; the CPU limit of one core lets the JIT warm up in about 2 s instead of 30.
+     * Resources from kubernetes-as-code/bench/measure-store-model.sh, 3 rounds, with the Dockerfile's JAVA_OPTS
+     * (heap 64-128 MB, serial GC): under the workshop's normal traffic (20 predictions/s plus a scrape every 5 s) the
+     * service used 31-35 millicores and peaked at 95-96 MiB RSS; a 5 s burst of 16 connections at full speed peaked
+     * at 123-128 MiB; start to healthy took 1.0-1.5 CPU seconds. The requests cover the burst's memory and twice the
+     * light load's CPU. The memory limit is the model-serving benchmark's RSS bound (256 MB), twice every measured
+     * peak. The CPU limit is one core because the start is CPU-bound: at 100m it would take 10-15 s to get healthy.
      */
     static final String CPU_REQUEST = "70m";
     static final String MEMORY_REQUEST = "128Mi";
