@@ -107,9 +107,16 @@ public final class AlertmanagerTranslation {
         for (Map.Entry<String, Object> e : config.entrySet()) {
             String field = e.getKey();
             Object v = e.getValue();
+            String plain = field.replaceFirst("_file$", "");
             if (secretFields.containsKey(field)) {
                 String key = secrets.keyFor(String.valueOf(v), receiver, field);
                 out.put(secretFields.get(field), Tree.map("name", secrets.secretName(), "key", key));
+            } else if (field.endsWith("_file") && secretFields.containsKey(plain)) {
+                // a secret read from a file on the Alertmanager host: on Kubernetes the Secret key named like the file
+                String key = Names.dns1123Label(String.valueOf(v).replaceFirst(".*/", "")).replace('-', '_');
+                out.put(secretFields.get(plain), Tree.map("name", secrets.secretName(), "key", key));
+            } else if (field.endsWith("_file")) {
+                throw unsupported("receiver '" + receiver + "' " + type + " field '" + field + "' (a file on the host)");
             } else if (v instanceof Map || v instanceof List<?> l && l.stream().anyMatch(x -> x instanceof Map)) {
                 // http_config, actions, fields...: nested objects with their own spelling and secrets of their own
                 throw unsupported("receiver '" + receiver + "' " + type + " field '" + field + "'");

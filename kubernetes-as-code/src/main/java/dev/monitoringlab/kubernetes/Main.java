@@ -38,28 +38,18 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Path root = null;
-        Path outDir = null;
+        Map<String, Path> flags = new java.util.HashMap<>();
         for (int i = 0; i < args.length; i++) {
-            boolean hasValue = i + 1 < args.length;
-            switch (args[i]) {
-                case "--root" -> {
-                    if (!hasValue) {
-                        return usage(err, "--root needs a folder");
-                    }
-                    root = Path.of(args[++i]);
-                }
-                case "--out" -> {
-                    if (!hasValue) {
-                        return usage(err, "--out needs a folder");
-                    }
-                    outDir = Path.of(args[++i]);
-                }
-                default -> {
-                    return usage(err, "unknown argument '" + args[i] + "'");
-                }
+            if (!args[i].equals("--root") && !args[i].equals("--out")) {
+                return usage(err, "unknown argument '" + args[i] + "'");
             }
+            if (i + 1 == args.length) {
+                return usage(err, args[i] + " needs a folder");
+            }
+            flags.put(args[i], Path.of(args[++i]));
         }
+        Path root = flags.get("--root");
+        Path outDir = flags.get("--out");
         ProjectLayout layout = root != null ? new ProjectLayout(root) : ProjectLayout.locate();
         Path target = outDir != null ? outDir : KubernetesGenerator.outDir(layout);
         try {
@@ -67,10 +57,9 @@ public final class Main {
             Map<String, String> files = KubernetesGenerator.render(settings);
             List<Path> written = KubernetesGenerator.write(files, target);
             out.println("kubernetes-as-code: wrote " + written.size() + " files to " + target);
-            out.println("kubernetes-as-code: the AlertmanagerConfig reads Secret "
-                    + WebhookSecrets.of(settings).secretName() + ", keys "
-                    + String.join(", ", AlertmanagerConfigs.secretKeys(ManifestYaml.read(files.get(
-                            AlertmanagerConfigs.of(settings).fileName())))) + " (see stack/kubernetes/README.md)");
+            out.println("kubernetes-as-code: the AlertmanagerConfig reads Secret " + WebhookSecrets.of(settings).secretName()
+                    + ", keys " + String.join(", ", AlertmanagerConfigs.secretKeys(AlertmanagerConfigs.of(settings).tree()))
+                    + " (see stack/kubernetes/README.md)");
             return 0;
         } catch (SettingsException | KubernetesException | DashboardException e) {
             err.println("kubernetes-as-code: " + e.getMessage());

@@ -124,6 +124,11 @@ class AlertmanagerConfigTest {
                 .isEqualTo(Map.of("name", "alertmanager-webhooks", "key", "watchdog_url"));
         assertThat(Manifests.<Object>at(spec, "inhibitRules", 0, "targetMatch", 0))
                 .isEqualTo(Map.of("name", "severity", "value", "info|none", "matchType", "!~"));
+        // a URL read from a file on the Alertmanager host becomes the Secret key named like that file
+        Map<String, Object> fromFile = new AlertmanagerTranslation(secrets).spec(Map.of("receivers", List.of(Map.of(
+                "name", "watchdog", "webhook_configs", List.of(Map.of("url_file", "/etc/alertmanager/secrets/watchdog_url"))))));
+        assertThat(Manifests.<Object>at(fromFile, "receivers", 0, "webhookConfigs", 0))
+                .isEqualTo(Map.of("urlSecret", Map.of("name", "alertmanager-webhooks", "key", "watchdog_url")));
         Map<String, Object> back = new FileConfigOf(secrets).of(spec);
         Manifests.<Map<String, Object>>at(file, "receivers", 1, "webhook_configs", 0).put("url", "secret:watchdog_url");
         assertThat(back).isEqualTo(file);
