@@ -73,6 +73,14 @@ public enum Setting {
     REPEAT_INTERVAL("alertmanager.repeat-interval", "1h", Kind.POSITIVE_DURATION,
             "route repeat_interval: wait before re-sending a notification that has not changed"),
 
+    // --- Kubernetes (kubernetes-as-code: Prometheus Operator resources for kube-prometheus-stack) ------
+    KUBERNETES_NAMESPACE("kubernetes.namespace", "monitoring", Kind.KUBERNETES_NAME,
+            "namespace of every generated Kubernetes object; the AlertmanagerConfig's Secret must live there too"),
+    KUBERNETES_RELEASE_LABEL("kubernetes.release-label", "kube-prometheus-stack", Kind.KUBERNETES_LABEL_VALUE,
+            "label release=<this> on every object: the Helm release name kube-prometheus-stack selects rules by"),
+    KUBERNETES_WEBHOOK_SECRET("kubernetes.webhook-secret", "alertmanager-webhooks", Kind.KUBERNETES_NAME,
+            "Secret the AlertmanagerConfig reads webhook URLs and tokens from, one key per stack/secrets/ file"),
+
     // --- receivers: URLs are secrets, so they are normally read from stack/secrets/ or the env -----
     DISCORD_WEBHOOK_URL("discord.webhook-url", "", Kind.OPTIONAL_URL,
             "Discord webhook; empty: env DISCORD_WEBHOOK_URL, else the file stack/secrets/discord_webhook_url"),
@@ -83,19 +91,11 @@ public enum Setting {
     TELEGRAM_BOT_TOKEN("telegram.bot-token", "", Kind.OPTIONAL_TELEGRAM_TOKEN,
             "Telegram bot token; empty: env TELEGRAM_BOT_TOKEN, else the file stack/secrets/telegram_bot_token"),
     TELEGRAM_CHAT_ID("telegram.chat-id", "", Kind.OPTIONAL_CHAT_ID,
-            "Telegram chat id the bot posts to; empty: env TELEGRAM_CHAT_ID, else the file stack/secrets/telegram_chat_id"),
-
-    // --- Kubernetes (kubernetes-as-code: Prometheus Operator resources for kube-prometheus-stack) ------
-    KUBERNETES_NAMESPACE("kubernetes.namespace", "monitoring", Kind.KUBERNETES_NAME,
-            "namespace of every generated Kubernetes object; the AlertmanagerConfig's Secret must live there too"),
-    KUBERNETES_RELEASE_LABEL("kubernetes.release-label", "kube-prometheus-stack", Kind.KUBERNETES_LABEL_VALUE,
-            "label release=<this> on every object: the Helm release name kube-prometheus-stack selects rules by"),
-    KUBERNETES_WEBHOOK_SECRET("kubernetes.webhook-secret", "alertmanager-webhooks", Kind.KUBERNETES_NAME,
-            "Secret the AlertmanagerConfig reads webhook URLs and tokens from, one key per stack/secrets/ file");
+            "Telegram chat id the bot posts to; empty: env TELEGRAM_CHAT_ID, else the file stack/secrets/telegram_chat_id");
 
     /** How a value is checked and parsed. */
-    public enum Kind { SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL,
-        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID, KUBERNETES_NAME, KUBERNETES_LABEL_VALUE }
+    public enum Kind { KUBERNETES_NAME, KUBERNETES_LABEL_VALUE, SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL,
+        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID }
 
     private final String key;
     private final String defaultValue;
@@ -133,6 +133,19 @@ public enum Setting {
     /** Throws {@link IllegalArgumentException} with the reason when {@code value} is not valid for this kind. */
     void check(String value) {
         switch (kind) {
+            // Kubernetes refuses the object otherwise (kubectl apply would fail long after the build)
+            case KUBERNETES_NAME -> {
+                if (!value.trim().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+                    throw new IllegalArgumentException("is not a Kubernetes name (DNS-1123 label: at most 63 lower-case"
+                            + " letters, digits and '-', starting and ending with a letter or digit)");
+                }
+            }
+            case KUBERNETES_LABEL_VALUE -> {
+                if (!value.trim().matches("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?")) {
+                    throw new IllegalArgumentException("is not a Kubernetes label value (at most 63 letters, digits,"
+                            + " '-', '_' and '.', starting and ending with a letter or digit)");
+                }
+            }
             case SELECTOR -> {
                 String matcher = "[a-zA-Z_][a-zA-Z0-9_]*\\s*(=|!=|=~|!~)\\s*\"[^\"]*\"";
                 if (!value.isBlank() && !value.trim().matches(matcher + "(\\s*,\\s*" + matcher + ")*")) {
@@ -181,19 +194,6 @@ public enum Setting {
             case OPTIONAL_CHAT_ID -> {
                 if (!value.isBlank()) {
                     checkChatId(value);
-                }
-            }
-            // Kubernetes refuses the object otherwise (kubectl apply would fail long after the build)
-            case KUBERNETES_NAME -> {
-                if (!value.trim().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
-                    throw new IllegalArgumentException("is not a Kubernetes name (DNS-1123 label: at most 63 lower-case"
-                            + " letters, digits and '-', starting and ending with a letter or digit)");
-                }
-            }
-            case KUBERNETES_LABEL_VALUE -> {
-                if (!value.trim().matches("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?")) {
-                    throw new IllegalArgumentException("is not a Kubernetes label value (at most 63 letters, digits,"
-                            + " '-', '_' and '.', starting and ending with a letter or digit)");
                 }
             }
         }

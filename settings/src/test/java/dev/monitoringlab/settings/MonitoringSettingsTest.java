@@ -111,25 +111,6 @@ class MonitoringSettingsTest {
     }
 
     @Test
-    void kubernetesNamesAndLabelValuesAreCheckedAsKubernetesDoes() {
-        assertThat(MonitoringSettings.defaults().with(Setting.KUBERNETES_NAMESPACE, "lab-1").raw(Setting.KUBERNETES_NAMESPACE))
-                .isEqualTo("lab-1");
-        assertThatThrownBy(() -> MonitoringSettings.defaults().with(Setting.KUBERNETES_NAMESPACE, "Monitoring_Lab"))
-                .isInstanceOf(SettingsException.class)
-                .hasMessageStartingWith("invalid setting kubernetes.namespace=Monitoring_Lab")
-                .hasMessageContaining("DNS-1123");
-        assertThatThrownBy(() -> MonitoringSettings.defaults().with(Setting.KUBERNETES_WEBHOOK_SECRET, "a".repeat(64)))
-                .hasMessageStartingWith("invalid setting kubernetes.webhook-secret=");
-        assertThat(MonitoringSettings.defaults().with(Setting.KUBERNETES_RELEASE_LABEL, "Prom_1.x").raw(
-                Setting.KUBERNETES_RELEASE_LABEL)).isEqualTo("Prom_1.x");
-        for (String bad : new String[] {"", "-kps", "kps/1", "a".repeat(64)}) {
-            assertThatThrownBy(() -> MonitoringSettings.defaults().with(Setting.KUBERNETES_RELEASE_LABEL, bad))
-                    .as(bad).hasMessageStartingWith("invalid setting kubernetes.release-label=")
-                    .hasMessageContaining("label value").hasMessageNotContaining("\n");
-        }
-    }
-
-    @Test
     void exampleFileListsEverySettingWithItsDefault() throws IOException {
         Path example = ProjectLayout.locate().stackDir().resolve("settings.example.properties");
         Properties p = new Properties();
