@@ -21,6 +21,14 @@ public enum Setting {
             "Alertmanager web/API port; prometheus.yml alerting target is localhost:<this>"),
     GRAFANA_PORT("grafana.port", "3000", Kind.PORT, "Grafana web port (compose)"),
 
+    // --- Kubernetes (kubernetes-as-code: Prometheus Operator resources for kube-prometheus-stack) ------
+    KUBERNETES_NAMESPACE("kubernetes.namespace", "monitoring", Kind.KUBERNETES_NAME,
+            "namespace of every generated Kubernetes object; the AlertmanagerConfig's Secret must live there too"),
+    KUBERNETES_RELEASE_LABEL("kubernetes.release-label", "kube-prometheus-stack", Kind.KUBERNETES_LABEL_VALUE,
+            "label release=<this> on every object: the Helm release name kube-prometheus-stack selects rules by"),
+    KUBERNETES_WEBHOOK_SECRET("kubernetes.webhook-secret", "alertmanager-webhooks", Kind.KUBERNETES_NAME,
+            "Secret the AlertmanagerConfig reads webhook URLs and tokens from, one key per stack/secrets/ file"),
+
     // --- scrape targets -----------------------------------------------------------------------------
     MODEL_MOCK_PORT("model-mock.port", "9000", Kind.PORT,
             "the model mock's /metrics port (launcher); scrape job model_mock targets localhost:<this>"),
@@ -73,14 +81,6 @@ public enum Setting {
     REPEAT_INTERVAL("alertmanager.repeat-interval", "1h", Kind.POSITIVE_DURATION,
             "route repeat_interval: wait before re-sending a notification that has not changed"),
 
-    // --- Kubernetes (kubernetes-as-code: Prometheus Operator resources for kube-prometheus-stack) ------
-    KUBERNETES_NAMESPACE("kubernetes.namespace", "monitoring", Kind.KUBERNETES_NAME,
-            "namespace of every generated Kubernetes object; the AlertmanagerConfig's Secret must live there too"),
-    KUBERNETES_RELEASE_LABEL("kubernetes.release-label", "kube-prometheus-stack", Kind.KUBERNETES_LABEL_VALUE,
-            "label release=<this> on every object: the Helm release name kube-prometheus-stack selects rules by"),
-    KUBERNETES_WEBHOOK_SECRET("kubernetes.webhook-secret", "alertmanager-webhooks", Kind.KUBERNETES_NAME,
-            "Secret the AlertmanagerConfig reads webhook URLs and tokens from, one key per stack/secrets/ file"),
-
     // --- receivers: URLs are secrets, so they are normally read from stack/secrets/ or the env -----
     DISCORD_WEBHOOK_URL("discord.webhook-url", "", Kind.OPTIONAL_URL,
             "Discord webhook; empty: env DISCORD_WEBHOOK_URL, else the file stack/secrets/discord_webhook_url"),
@@ -94,7 +94,8 @@ public enum Setting {
             "Telegram chat id the bot posts to; empty: env TELEGRAM_CHAT_ID, else the file stack/secrets/telegram_chat_id");
 
     /** How a value is checked and parsed. */
-    public enum Kind { KUBERNETES_NAME, KUBERNETES_LABEL_VALUE, SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL,
+    public enum Kind { KUBERNETES_NAME, KUBERNETES_LABEL_VALUE,
+        SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL,
         OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID }
 
     private final String key;
