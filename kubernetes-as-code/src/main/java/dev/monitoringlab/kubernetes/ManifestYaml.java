@@ -27,9 +27,16 @@ public final class ManifestYaml {
     private ManifestYaml() {
     }
 
+    /**
+     * A plain {@code =} (or {@code =~}) is YAML 1.1's "value" type, which PyYAML-based tools (Ansible's k8s module,
+     * yamllint) refuse; Kubernetes reads it either way, so matcher types are quoted for everyone else.
+     */
+    private static final java.util.regex.Pattern BARE_MATCH_TYPE =
+            java.util.regex.Pattern.compile("(?m)^(\\s*(?:- )?matchType: )(=~?)$");
+
     public static String write(Object manifest) {
         try {
-            return HEADER + MAPPER.writeValueAsString(manifest);
+            return HEADER + BARE_MATCH_TYPE.matcher(MAPPER.writeValueAsString(manifest)).replaceAll("$1\"$2\"");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + manifest.getClass().getSimpleName(), e);
         }

@@ -71,6 +71,8 @@ class AlertmanagerConfigTest {
         MonitoringSettings s = withEverySecret().with(Setting.KUBERNETES_WEBHOOK_SECRET, "lab-hooks");
         String yaml = ManifestYaml.write(AlertmanagerConfigs.of(s).tree());
         assertThat(yaml).doesNotContain("real-secret", "kubernetes-secret.invalid", "kubernetes-secret-");
+        // YAML 1.1 readers (PyYAML) take a bare = for the "value" type: every match type is a quoted string
+        assertThat(yaml).contains("matchType: \"=\"").doesNotContainPattern("(?m): =~?$");
         Map<String, Object> spec = generatedSpec(s);
         assertThat(Manifests.<Map<String, Object>>at(spec, "receivers", 0, "discordConfigs", 0, "apiURL"))
                 .isEqualTo(Map.of("name", "lab-hooks", "key", "discord_webhook_url"));
