@@ -42,12 +42,8 @@ public final class ManifestYaml {
         }
     }
 
-    /** Reads a manifest back as plain maps and lists (tests, and the generator's own round-trip check). */
+    /** Reads a manifest back as plain maps and lists (tests; the same reader as the file configs'). */
     public static Object read(String yaml) {
-        try {
-            return MAPPER.readValue(yaml, Object.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not YAML: " + e.getOriginalMessage(), e);
-        }
+        return dev.monitoringlab.rules.Yaml.read(yaml);
     }
 }
