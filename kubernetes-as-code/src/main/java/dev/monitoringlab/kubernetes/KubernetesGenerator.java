@@ -37,7 +37,7 @@ public final class KubernetesGenerator {
         return all;
     }
 
-    /** File name to content, kustomization.yaml last. */
+    /** File name to content: the objects, then the Helm values, then kustomization.yaml listing the objects. */
     public static Map<String, String> render(MonitoringSettings s) {
         Map<String, String> files = new LinkedHashMap<>();
         for (Resource r : resources(s)) {
@@ -45,10 +45,12 @@ public final class KubernetesGenerator {
                 throw new KubernetesException("two " + r.kind() + " objects are both named " + r.name());
             }
         }
+        List<String> objectFiles = List.copyOf(files.keySet());
+        files.put(HelmValues.FILE, ManifestYaml.write(HelmValues.of(s)));
         files.put(KUSTOMIZATION, ManifestYaml.write(Tree.map(
                 "apiVersion", "kustomize.config.k8s.io/v1beta1",
                 "kind", "Kustomization",
-                "resources", List.copyOf(files.keySet()))));
+                "resources", objectFiles)));
         return files;
     }
 

@@ -157,8 +157,27 @@ class CoreObjectsTest {
         Object k = ManifestYaml.read(manifests.files.get(KubernetesGenerator.KUSTOMIZATION));
         List<Object> resources = at(k, "resources");
         List<String> objectFiles = manifests.files.keySet().stream()
-                .filter(f -> !f.equals(KubernetesGenerator.KUSTOMIZATION)).toList();
-        assertThat(resources).containsExactlyElementsOf(objectFiles);
+                .filter(f -> !f.equals(KubernetesGenerator.KUSTOMIZATION) && !f.equals(HelmValues.FILE)).toList();
+        assertThat(resources).containsExactlyElementsOf(objectFiles).hasSize(manifests.objects.size());
+    }
+
+    /** The Helm values select what is generated, with the settings' intervals and release label. */
+    @Test
+    void theHelmValuesSelectTheObjectsWithTheSettingsIntervals() {
+        MonitoringSettings s = settings.with(Setting.SCRAPE_INTERVAL, "10s").with(Setting.EVALUATION_INTERVAL, "15s");
+        Object values = ManifestYaml.read(new Manifests(s).files.get(HelmValues.FILE));
+        assertThat(Manifests.<String>at(values, "prometheus", "prometheusSpec", "scrapeInterval")).isEqualTo("10s");
+        assertThat(Manifests.<String>at(values, "prometheus", "prometheusSpec", "evaluationInterval")).isEqualTo("15s");
+        Map<String, Object> amSelector = at(values, "alertmanager", "alertmanagerSpec", "alertmanagerConfigSelector",
+                "matchLabels");
+        assertThat(Manifests.<Map<String, Object>>at(manifests.one("AlertmanagerConfig"), "metadata", "labels"))
+                .containsAllEntriesOf(amSelector);
+        assertThat(amSelector).containsEntry("release", "kps");
+        Map<String, Object> sidecar = at(values, "grafana", "sidecar", "dashboards");
+        for (Map<String, Object> cm : manifests.ofKind("ConfigMap")) {
+            assertThat(Manifests.<Map<String, Object>>at(cm, "metadata", "labels"))
+                    .containsEntry((String) sidecar.get("label"), sidecar.get("labelValue"));
+        }
     }
 
     private static void assertValidLabel(String where, String key, Object value) {

@@ -14,7 +14,7 @@ final class Manifests {
     Manifests(MonitoringSettings s) {
         files = KubernetesGenerator.render(s);
         files.forEach((name, content) -> {
-            if (!name.equals(KubernetesGenerator.KUSTOMIZATION)) {
+            if (!name.equals(KubernetesGenerator.KUSTOMIZATION) && !name.equals(HelmValues.FILE)) {
                 objects.add((Map<String, Object>) ManifestYaml.read(content));
             }
         });
