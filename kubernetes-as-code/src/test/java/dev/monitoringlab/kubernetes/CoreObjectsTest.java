@@ -48,7 +48,7 @@ class CoreObjectsTest {
             labels.forEach((k, v) -> assertValidLabel(kind + "/" + name, k, v));
             Map<String, Object> meta = at(o, "metadata");
             if (meta.containsKey("annotations")) {
-                ((Map<String, Object>) at(o, "metadata", "annotations")).keySet().forEach(k -> assertValidKey(k));
+                Manifests.<Map<String, Object>>at(o, "metadata", "annotations").keySet().forEach(k -> assertValidKey(k));
             }
         }
         assertThat(manifests.objects).hasSizeGreaterThanOrEqualTo(10);
