@@ -1,6 +1,6 @@
 package dev.monitoringlab.dashboards;
 
-import dev.monitoringlab.dashboards.grafana.Dashboard;
+import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
 import dev.monitoringlab.settings.MonitoringSettings;
 import java.util.List;
 

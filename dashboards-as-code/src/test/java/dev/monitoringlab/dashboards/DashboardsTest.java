@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.monitoringlab.dashboards.grafana.Dashboard;
-import dev.monitoringlab.dashboards.grafana.DashboardJson;
+import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Properties every generated dashboard must have, and the Host and Store model panels tied to alerts. */
 class DashboardsTest {
@@ -33,7 +34,7 @@ class DashboardsTest {
         List<String> first = Dashboards.all(MonitoringSettings.defaults()).stream().map(DashboardJson::write).toList();
         List<String> second = Dashboards.all(MonitoringSettings.defaults()).stream().map(DashboardJson::write).toList();
         assertThat(second).isEqualTo(first);
-        assertThat(Dashboards.all(MonitoringSettings.defaults())).extracting(Dashboard::uid)
+        assertThat(Dashboards.all(MonitoringSettings.defaults())).extracting(d -> d.uid)
                 .containsExactly("model-mock", "host", "store-model")
                 .doesNotHaveDuplicates();
     }
@@ -70,9 +71,19 @@ class DashboardsTest {
         }
     }
 
+    /** Lab 7.3's criteria hold for every dashboard, not only the model mock's: a drift in one is caught here. */
+    @ParameterizedTest
+    @ValueSource(strings = {"model-mock", "host", "store-model"})
+    void refreshesEveryFiveSecondsAndShowsTheLastFifteenMinutes(String uid) throws Exception {
+        JsonNode d = byUid(all(MonitoringSettings.defaults()), uid);
+        assertThat(d.path("refresh").asText()).isEqualTo("5s");
+        assertThat(d.path("time").path("from").asText()).isEqualTo("now-15m");
+        assertThat(d.path("time").path("to").asText()).isEqualTo("now");
+    }
+
     @Test
     void everyDashboardPassesTheGeneratorsChecks() {
-        assertThat(DashboardChecks.problems(Dashboards.all(MonitoringSettings.defaults()), Common.PROMETHEUS)).isEmpty();
+        assertThat(DashboardChecks.problems(Dashboards.all(MonitoringSettings.defaults()), Common.prometheus())).isEmpty();
     }
 
     @Test

@@ -1,0 +1,26 @@
+package dev.monitoringlab.dashboards.foundation.common;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** A JSON value that is either a boolean or a number (e.g. {@code spanNulls}: false, or a gap in ms). */
+public class BoolOrFloat64 {
+    public Boolean bool;
+    public Double float64;
+
+    public static BoolOrFloat64 createBool(Boolean bool) {
+        BoolOrFloat64 v = new BoolOrFloat64();
+        v.bool = bool;
+        return v;
+    }
+
+    public static BoolOrFloat64 createFloat64(Double float64) {
+        BoolOrFloat64 v = new BoolOrFloat64();
+        v.float64 = float64;
+        return v;
+    }
+
+    @JsonValue
+    public Object json() {
+        return bool != null ? bool : float64;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.monitoringlab.dashboards.foundation.common;
+
+public class VizTooltipOptionsBuilder implements dev.monitoringlab.dashboards.foundation.cog.Builder<VizTooltipOptions> {
+    protected final VizTooltipOptions internal = new VizTooltipOptions();
+
+    public VizTooltipOptionsBuilder mode(TooltipDisplayMode mode) {
+        this.internal.mode = mode;
+        return this;
+    }
+
+    public VizTooltipOptionsBuilder sort(SortOrder sort) {
+        this.internal.sort = sort;
+        return this;
+    }
+
+    @Override
+    public VizTooltipOptions build() {
+        return this.internal;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.monitoringlab.dashboards.foundation.dashboard;
+
+public class FieldColorBuilder implements dev.monitoringlab.dashboards.foundation.cog.Builder<FieldColor> {
+    protected final FieldColor internal = new FieldColor();
+
+    public FieldColorBuilder mode(FieldColorModeId mode) {
+        this.internal.mode = mode;
+        return this;
+    }
+
+    @Override
+    public FieldColor build() {
+        return this.internal;
+    }
+}
