@@ -4,8 +4,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** A JSON value that is either a boolean or a number (e.g. {@code spanNulls}: false, or a gap in ms). */
 public class BoolOrFloat64 {
-    public Boolean bool;
-    public Double float64;
+    protected Boolean bool;
+    protected Double float64;
+
+    protected BoolOrFloat64() {
+    }
 
     public static BoolOrFloat64 createBool(Boolean bool) {
         BoolOrFloat64 v = new BoolOrFloat64();
@@ -20,7 +23,7 @@ public class BoolOrFloat64 {
     }
 
     @JsonValue
-    public Object json() {
+    private Object json() {
         return bool != null ? bool : float64;
     }
 }

@@ -5,8 +5,11 @@ import java.util.List;
 
 /** A variable option's text or value: one string, or several for a multi-value variable. */
 public class StringOrArrayOfString {
-    public String string;
-    public List<String> arrayOfString;
+    protected String string;
+    protected List<String> arrayOfString;
+
+    protected StringOrArrayOfString() {
+    }
 
     public static StringOrArrayOfString createString(String string) {
         StringOrArrayOfString v = new StringOrArrayOfString();
@@ -21,7 +24,7 @@ public class StringOrArrayOfString {
     }
 
     @JsonValue
-    public Object json() {
+    private Object json() {
         return string != null ? string : arrayOfString;
     }
 }

@@ -5,8 +5,11 @@ import java.util.Map;
 
 /** A variable query: a plain string (Prometheus) or an object (datasources with structured queries). */
 public class StringOrMap {
-    public String string;
-    public Map<String, Object> map;
+    protected String string;
+    protected Map<String, Object> map;
+
+    protected StringOrMap() {
+    }
 
     public static StringOrMap createString(String string) {
         StringOrMap v = new StringOrMap();
@@ -21,7 +24,7 @@ public class StringOrMap {
     }
 
     @JsonValue
-    public Object json() {
+    private Object json() {
         return string != null ? string : map;
     }
 }
