@@ -84,14 +84,16 @@ class DashboardChecksTest {
     @Test
     void refusesAPanelPastColumn24() {
         Dashboard d = dashboard("grid", "Grid")
-                .withPanel(panel("Too wide").gridPos(new GridPos(8, 12, 16, 0)))
+                .withPanel(panel("Too wide").gridPos(new GridPos(8, 12, 16, 0, null)))
                 .build();
         assertRefused(List.of(d), "dashboard 'Grid'", "panel 'Too wide'", "x=16 w=12", "x + w <= 24");
     }
 
     @Test
     void refusesAGridPosWiderThanTheGrid() {
-        Dashboard d = dashboard("grid", "Grid").withPanel(panel("Huge").gridPos(new GridPos(8, 30, 0, 0))).build();
+        Dashboard d = dashboard("grid", "Grid")
+                .withPanel(panel("Huge").gridPos(new GridPos(8, 30, 0, 0, null)))
+                .build();
         assertRefused(List.of(d), "panel 'Huge'", "w=30");
     }
 
@@ -111,8 +113,8 @@ class DashboardChecksTest {
     @Test
     void refusesOverlappingPanels() {
         Dashboard d = dashboard("grid", "Grid")
-                .withPanel(panel("Left").gridPos(new GridPos(8, 12, 0, 0)))
-                .withPanel(panel("On top").gridPos(new GridPos(8, 12, 6, 4)))
+                .withPanel(panel("Left").gridPos(new GridPos(8, 12, 0, 0, null)))
+                .withPanel(panel("On top").gridPos(new GridPos(8, 12, 6, 4, null)))
                 .build();
         assertRefused(List.of(d), "panel 'On top'", "overlaps panel 'Left'");
     }
@@ -120,9 +122,9 @@ class DashboardChecksTest {
     @Test
     void panelsThatOnlyTouchDoNotOverlap() {
         Dashboard d = dashboard("grid", "Grid")
-                .withPanel(panel("Left").gridPos(new GridPos(8, 12, 0, 0)))
-                .withPanel(panel("Right").gridPos(new GridPos(8, 12, 12, 0)))
-                .withPanel(panel("Below").gridPos(new GridPos(8, 24, 0, 8)))
+                .withPanel(panel("Left").gridPos(new GridPos(8, 12, 0, 0, null)))
+                .withPanel(panel("Right").gridPos(new GridPos(8, 12, 12, 0, null)))
+                .withPanel(panel("Below").gridPos(new GridPos(8, 24, 0, 8, null)))
                 .build();
         assertThat(DashboardChecks.problems(List.of(d), Common.prometheus())).isEmpty();
     }
@@ -140,7 +142,7 @@ class DashboardChecksTest {
     @Test
     void reportsEveryProblemOnOneLine() {
         Dashboard d = dashboard("many", "Many")
-                .withPanel(panel("Wide").gridPos(new GridPos(8, 25, 0, 0)))
+                .withPanel(panel("Wide").gridPos(new GridPos(8, 25, 0, 0, null)))
                 .withPanel(panel("Off").datasource(new DataSourceRef("prometheus", "x")).min(0.0).max(1.0)
                         .thresholds(Common.redLineAt(2)))
                 .build();

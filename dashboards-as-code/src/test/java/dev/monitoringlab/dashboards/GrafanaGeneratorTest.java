@@ -78,8 +78,9 @@ class GrafanaGeneratorTest {
 
     @Test
     void aRefusedDashboardInAnEmptyFolderLeavesItEmpty() throws Exception {
-        Dashboard offGrid = Common.dashboard("off", "Off grid", "x").withPanel(
-                Common.timeseries("Wide", "x").withTarget(Common.query("up", "")).gridPos(new GridPos(8, 25, 0, 0)))
+        Dashboard offGrid = Common.dashboard("off", "Off grid", "x")
+                .withPanel(Common.timeseries("Wide", "x").withTarget(Common.query("up", ""))
+                        .gridPos(new GridPos(8, 25, 0, 0, null)))
                 .build();
         assertThatThrownBy(() -> GrafanaGenerator.write(
                 GrafanaGenerator.render(MonitoringSettings.defaults(), List.of(offGrid)), out))

@@ -1,6 +1,8 @@
 package dev.monitoringlab.dashboards.foundation.common;
 
-public class GraphThresholdsStyleConfigBuilder implements dev.monitoringlab.dashboards.foundation.cog.Builder<GraphThresholdsStyleConfig> {
+import dev.monitoringlab.dashboards.foundation.cog.Builder;
+
+public class GraphThresholdsStyleConfigBuilder implements Builder<GraphThresholdsStyleConfig> {
     protected final GraphThresholdsStyleConfig internal = new GraphThresholdsStyleConfig();
 
     public GraphThresholdsStyleConfigBuilder mode(GraphThresholdsStyleMode mode) {

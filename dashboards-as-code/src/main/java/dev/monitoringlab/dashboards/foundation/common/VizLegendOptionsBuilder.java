@@ -1,9 +1,10 @@
 package dev.monitoringlab.dashboards.foundation.common;
 
+import dev.monitoringlab.dashboards.foundation.cog.Builder;
 import java.util.List;
 
 /** Starts from Grafana's defaults: a list at the bottom, shown, no calcs. */
-public class VizLegendOptionsBuilder implements dev.monitoringlab.dashboards.foundation.cog.Builder<VizLegendOptions> {
+public class VizLegendOptionsBuilder implements Builder<VizLegendOptions> {
     protected final VizLegendOptions internal = new VizLegendOptions();
 
     public VizLegendOptionsBuilder() {

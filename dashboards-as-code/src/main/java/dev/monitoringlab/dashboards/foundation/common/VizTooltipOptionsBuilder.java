@@ -1,6 +1,8 @@
 package dev.monitoringlab.dashboards.foundation.common;
 
-public class VizTooltipOptionsBuilder implements dev.monitoringlab.dashboards.foundation.cog.Builder<VizTooltipOptions> {
+import dev.monitoringlab.dashboards.foundation.cog.Builder;
+
+public class VizTooltipOptionsBuilder implements Builder<VizTooltipOptions> {
     protected final VizTooltipOptions internal = new VizTooltipOptions();
 
     public VizTooltipOptionsBuilder mode(TooltipDisplayMode mode) {

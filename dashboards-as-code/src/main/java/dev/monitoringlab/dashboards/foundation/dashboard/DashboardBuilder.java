@@ -1,5 +1,6 @@
 package dev.monitoringlab.dashboards.foundation.dashboard;
 
+import dev.monitoringlab.dashboards.foundation.cog.Builder;
 import java.util.LinkedList;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  * SDK, a panel whose gridPos is still at x=0, y=0 is placed at the cursor, left to right, and the cursor wraps to
  * a new line once it reaches column 24; a row starts a new line.
  */
-public class DashboardBuilder implements dev.monitoringlab.dashboards.foundation.cog.Builder<Dashboard> {
+public class DashboardBuilder implements Builder<Dashboard> {
     /** Grafana 12's dashboard JSON. */
     public static final int SCHEMA_VERSION = 41;
     private static final int COLUMNS = 24;
@@ -65,7 +66,7 @@ public class DashboardBuilder implements dev.monitoringlab.dashboards.foundation
         return this;
     }
 
-    public DashboardBuilder time(dev.monitoringlab.dashboards.foundation.cog.Builder<DashboardDashboardTime> time) {
+    public DashboardBuilder time(Builder<DashboardDashboardTime> time) {
         this.internal.time = time.build();
         return this;
     }
@@ -81,7 +82,7 @@ public class DashboardBuilder implements dev.monitoringlab.dashboards.foundation
         return this;
     }
 
-    public DashboardBuilder withPanel(dev.monitoringlab.dashboards.foundation.cog.Builder<Panel> panel) {
+    public DashboardBuilder withPanel(Builder<Panel> panel) {
         PanelOrRowPanel entry = new PanelOrRowPanel();
         entry.panel = panel.build();
         GridPos g = entry.panel.gridPos != null ? entry.panel.gridPos : new GridPos();
@@ -105,12 +106,12 @@ public class DashboardBuilder implements dev.monitoringlab.dashboards.foundation
         return this;
     }
 
-    public DashboardBuilder withRow(dev.monitoringlab.dashboards.foundation.cog.Builder<RowPanel> rowPanel) {
+    public DashboardBuilder withRow(Builder<RowPanel> rowPanel) {
         PanelOrRowPanel entry = new PanelOrRowPanel();
         entry.rowPanel = rowPanel.build();
         GridPos g = entry.rowPanel.gridPos;
         if (g == null || (g.x == 0 && g.y == 0)) {
-            entry.rowPanel.gridPos = new GridPos(1, COLUMNS, 0, currentY);
+            entry.rowPanel.gridPos = new GridPos(1, COLUMNS, 0, currentY, null);
         }
         panels().add(entry);
         currentX = 0;
@@ -119,7 +120,7 @@ public class DashboardBuilder implements dev.monitoringlab.dashboards.foundation
         return this;
     }
 
-    public DashboardBuilder withVariable(dev.monitoringlab.dashboards.foundation.cog.Builder<VariableModel> variable) {
+    public DashboardBuilder withVariable(Builder<VariableModel> variable) {
         if (this.internal.templating == null) {
             this.internal.templating = new DashboardDashboardTemplating();
         }

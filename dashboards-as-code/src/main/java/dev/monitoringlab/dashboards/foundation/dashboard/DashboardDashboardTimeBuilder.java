@@ -1,6 +1,8 @@
 package dev.monitoringlab.dashboards.foundation.dashboard;
 
-public class DashboardDashboardTimeBuilder implements dev.monitoringlab.dashboards.foundation.cog.Builder<DashboardDashboardTime> {
+import dev.monitoringlab.dashboards.foundation.cog.Builder;
+
+public class DashboardDashboardTimeBuilder implements Builder<DashboardDashboardTime> {
     protected final DashboardDashboardTime internal = new DashboardDashboardTime();
 
     public DashboardDashboardTimeBuilder from(String from) {

@@ -1,6 +1,8 @@
 package dev.monitoringlab.dashboards.foundation.dashboard;
 
-public class FieldColorBuilder implements dev.monitoringlab.dashboards.foundation.cog.Builder<FieldColor> {
+import dev.monitoringlab.dashboards.foundation.cog.Builder;
+
+public class FieldColorBuilder implements Builder<FieldColor> {
     protected final FieldColor internal = new FieldColor();
 
     public FieldColorBuilder mode(FieldColorModeId mode) {

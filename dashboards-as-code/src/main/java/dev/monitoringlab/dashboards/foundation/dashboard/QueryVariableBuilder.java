@@ -1,12 +1,13 @@
 package dev.monitoringlab.dashboards.foundation.dashboard;
 
+import dev.monitoringlab.dashboards.foundation.cog.Builder;
 import java.util.List;
 
 /**
  * A variable whose values come from the datasource, e.g. every {@code instance} of a scrape job:
  * {@code new QueryVariableBuilder("instance").query(StringOrMap.createString("label_values(up, instance)"))}.
  */
-public class QueryVariableBuilder implements dev.monitoringlab.dashboards.foundation.cog.Builder<VariableModel> {
+public class QueryVariableBuilder implements Builder<VariableModel> {
     protected final VariableModel internal = new VariableModel();
 
     public QueryVariableBuilder(String name) {

@@ -1,7 +1,9 @@
 package dev.monitoringlab.dashboards.foundation.dashboard;
 
+import dev.monitoringlab.dashboards.foundation.cog.Builder;
+
 /** An expanded row header; {@link DashboardBuilder#withRow} places it on its own line. */
-public class RowBuilder implements dev.monitoringlab.dashboards.foundation.cog.Builder<RowPanel> {
+public class RowBuilder implements Builder<RowPanel> {
     protected final RowPanel internal = new RowPanel();
 
     public RowBuilder(String title) {

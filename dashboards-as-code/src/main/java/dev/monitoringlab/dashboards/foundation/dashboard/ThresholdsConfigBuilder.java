@@ -1,8 +1,9 @@
 package dev.monitoringlab.dashboards.foundation.dashboard;
 
+import dev.monitoringlab.dashboards.foundation.cog.Builder;
 import java.util.List;
 
-public class ThresholdsConfigBuilder implements dev.monitoringlab.dashboards.foundation.cog.Builder<ThresholdsConfig> {
+public class ThresholdsConfigBuilder implements Builder<ThresholdsConfig> {
     protected final ThresholdsConfig internal = new ThresholdsConfig();
 
     public ThresholdsConfigBuilder mode(ThresholdsMode mode) {

@@ -1,11 +1,11 @@
 package dev.monitoringlab.dashboards.foundation.prometheus;
 
-import dev.monitoringlab.dashboards.foundation.cog.variants.Dataquery;
+import dev.monitoringlab.dashboards.foundation.cog.Builder;
 import dev.monitoringlab.dashboards.foundation.dashboard.DataSourceRef;
 
 /** A Prometheus target: {@code new DataqueryBuilder().expr("model_result").legendFormat("{{job}}").range()}. */
-public class DataqueryBuilder implements dev.monitoringlab.dashboards.foundation.cog.Builder<Dataquery> {
-    protected final dev.monitoringlab.dashboards.foundation.prometheus.Dataquery internal = new dev.monitoringlab.dashboards.foundation.prometheus.Dataquery();
+public class DataqueryBuilder implements Builder<dev.monitoringlab.dashboards.foundation.cog.variants.Dataquery> {
+    protected final Dataquery internal = new Dataquery();
 
     public DataqueryBuilder datasource(DataSourceRef datasource) {
         this.internal.datasource = datasource;
@@ -53,7 +53,7 @@ public class DataqueryBuilder implements dev.monitoringlab.dashboards.foundation
     }
 
     @Override
-    public dev.monitoringlab.dashboards.foundation.prometheus.Dataquery build() {
+    public Dataquery build() {
         return this.internal;
     }
 }
