@@ -108,7 +108,7 @@ public final class DashboardChecks {
             if (t instanceof dev.monitoringlab.dashboards.foundation.prometheus.Dataquery q) {
                 checkDatasource(problems, at + ", target " + q.refId, q.datasource, provisioned);
             } else {
-                problems.add(at + ": a " + t.dataqueryType() + " target, not a Prometheus one");
+                problems.add(at + ": a " + t.getClass().getName() + " target, not a Prometheus one");
             }
         }
         if (targets.isEmpty()) {

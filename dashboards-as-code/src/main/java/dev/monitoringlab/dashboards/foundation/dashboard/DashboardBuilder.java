@@ -11,7 +11,7 @@ import java.util.List;
  */
 public class DashboardBuilder implements Builder<Dashboard> {
     /** Grafana 12's dashboard JSON. */
-    public static final int SCHEMA_VERSION = 41;
+    private static final int SCHEMA_VERSION = 41;
     private static final int COLUMNS = 24;
 
     protected final Dashboard internal = new Dashboard();

@@ -23,9 +23,4 @@ public class Dataquery implements dev.monitoringlab.dashboards.foundation.cog.va
     public Boolean instant;
     @JsonProperty("interval")
     public String interval;
-
-    @Override
-    public String dataqueryType() {
-        return "prometheus";
-    }
 }

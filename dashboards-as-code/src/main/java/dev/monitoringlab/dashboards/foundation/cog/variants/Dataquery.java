@@ -1,7 +1,5 @@
 package dev.monitoringlab.dashboards.foundation.cog.variants;
 
-/** A panel target of any datasource; each datasource package has its own implementation. */
+/** A panel target of any datasource (a marker, as in the SDK); each datasource package implements it. */
 public interface Dataquery {
-    /** The datasource plugin type the query is for, e.g. "prometheus". */
-    String dataqueryType();
 }
