@@ -4,6 +4,8 @@ import dev.monitoringlab.dashboards.foundation.common.BoolOrFloat64;
 import dev.monitoringlab.dashboards.foundation.common.GraphDrawStyle;
 import dev.monitoringlab.dashboards.foundation.common.GraphThresholdsStyleConfigBuilder;
 import dev.monitoringlab.dashboards.foundation.common.GraphThresholdsStyleMode;
+import dev.monitoringlab.dashboards.foundation.common.LegendDisplayMode;
+import dev.monitoringlab.dashboards.foundation.common.LegendPlacement;
 import dev.monitoringlab.dashboards.foundation.common.SortOrder;
 import dev.monitoringlab.dashboards.foundation.common.TooltipDisplayMode;
 import dev.monitoringlab.dashboards.foundation.common.VisibilityMode;
@@ -92,7 +94,11 @@ public final class Common {
                 .showPoints(VisibilityMode.NEVER)
                 .spanNulls(BoolOrFloat64.createBool(false))
                 .colorScheme(new FieldColorBuilder().mode(FieldColorModeId.PALETTE_CLASSIC))
-                .legend(new VizLegendOptionsBuilder())
+                .legend(new VizLegendOptionsBuilder()
+                        .displayMode(LegendDisplayMode.LIST)
+                        .placement(LegendPlacement.BOTTOM)
+                        .showLegend(true)
+                        .calcs(List.of()))
                 .tooltip(new VizTooltipOptionsBuilder().mode(TooltipDisplayMode.MULTI).sort(SortOrder.NONE))
                 .span(12)
                 .height(8);
