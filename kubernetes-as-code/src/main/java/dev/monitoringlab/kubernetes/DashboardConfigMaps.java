@@ -1,7 +1,6 @@
 package dev.monitoringlab.kubernetes;
 
 import dev.monitoringlab.dashboards.Dashboards;
-import dev.monitoringlab.dashboards.GrafanaGenerator;
 import dev.monitoringlab.settings.MonitoringSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,15 +21,10 @@ public final class DashboardConfigMaps {
     private DashboardConfigMaps() {
     }
 
-    /** The provisioned dashboards: file name (uid.json) to JSON, as dashboards-as-code writes them. */
+    /** The provisioned dashboards: file name (uid.json) to JSON, exactly as dashboards-as-code writes them. */
     public static Map<String, String> provisionedDashboards(MonitoringSettings s) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
-        String prefix = GrafanaGenerator.DASHBOARDS_DIR + "/";
-        GrafanaGenerator.render(s, Dashboards.all(s)).forEach((path, content) -> {
-            if (path.startsWith(prefix) && path.endsWith(".json")) {
-                out.put(path.substring(prefix.length()), content);
-            }
-        });
+        Dashboards.jsonByUid(s).forEach((uid, json) -> out.put(uid + ".json", json));
         return out;
     }
 
