@@ -1,9 +1,7 @@
 package dev.monitoringlab.kubernetes;
 
 import dev.monitoringlab.settings.MonitoringSettings;
-import dev.monitoringlab.settings.ProjectLayout;
 import dev.monitoringlab.settings.Setting;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +10,7 @@ import java.util.Optional;
 /**
  * Webhook URLs and tokens never enter a manifest. The Alertmanager model is built from settings whose secrets are
  * replaced by markers, one per key of the Kubernetes Secret; the translation turns each marker back into a
- * reference to that key. The keys are the file names of stack/secrets/, so
+ * reference to that key. The keys are the file names of stack/secrets/ (named after the setting), so
  * {@code kubectl create secret generic NAME --from-file=stack/secrets/discord_webhook_url ...} fills the Secret.
  * The receivers exist on Kubernetes whether or not this machine has the URLs, as they must for a cluster.
  */
@@ -23,17 +21,25 @@ public final class WebhookSecrets {
 
     private WebhookSecrets(MonitoringSettings s) {
         this.secretName = s.raw(Setting.KUBERNETES_WEBHOOK_SECRET);
-        ProjectLayout names = new ProjectLayout(Path.of("/"));
         MonitoringSettings marked = s;
-        marked = marked.with(Setting.DISCORD_WEBHOOK_URL, urlMarker(names.discordWebhookFile()));
-        marked = marked.with(Setting.SLACK_WEBHOOK_URL, urlMarker(names.slackWebhookFile()));
+        // every webhook URL setting, including ones added later (a heartbeat, another chat), is a Secret key
+        for (Setting setting : Setting.values()) {
+            if (setting.kind() == Setting.Kind.OPTIONAL_URL && setting.key().endsWith(".webhook-url")) {
+                marked = marked.with(setting, urlMarker(keyOf(setting)));
+            }
+        }
         // Telegram needs its chat id inline (an integer in the CRD, not a secret); without one there is no Telegram.
         Optional<String> chat = s.telegramChatId().value();
         if (chat.isPresent()) {
-            marked = marked.with(Setting.TELEGRAM_BOT_TOKEN, tokenMarker(names.telegramBotTokenFile()));
+            marked = marked.with(Setting.TELEGRAM_BOT_TOKEN, tokenMarker(keyOf(Setting.TELEGRAM_BOT_TOKEN)));
             marked = marked.with(Setting.TELEGRAM_CHAT_ID, chat.get());
         }
         this.settings = marked;
+    }
+
+    /** {@code discord.webhook-url} -> {@code discord_webhook_url}: the name of its file under stack/secrets/. */
+    static String keyOf(Setting setting) {
+        return setting.key().replaceAll("[.-]", "_");
     }
 
     public static WebhookSecrets of(MonitoringSettings s) {
@@ -64,16 +70,14 @@ public final class WebhookSecrets {
         return List.copyOf(keyByMarker.keySet());
     }
 
-    private String urlMarker(Path file) {
-        String key = file.getFileName().toString();
+    private String urlMarker(String key) {
         String marker = "https://kubernetes-secret.invalid/" + key;
         keyByMarker.put(marker, key);
         return marker;
     }
 
     /** Shaped like a bot token (digits, colon, 20+ characters) so the settings accept it. */
-    private String tokenMarker(Path file) {
-        String key = file.getFileName().toString();
+    private String tokenMarker(String key) {
         String marker = "0:kubernetes-secret-" + key.replace('_', '-');
         keyByMarker.put(marker, key);
         return marker;
