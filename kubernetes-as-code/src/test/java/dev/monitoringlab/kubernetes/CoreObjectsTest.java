@@ -144,8 +144,11 @@ class CoreObjectsTest {
     void theAlertmanagerConfigReadsItsSecretsByNameAndKey() {
         List<String> keys = AlertmanagerConfigs.secretKeys(at(manifests.one("AlertmanagerConfig"), "spec"));
         ProjectLayout layout = new ProjectLayout(ROOT);
-        assertThat(keys).containsExactly(layout.discordWebhookFile().getFileName().toString(),
+        assertThat(keys).contains(layout.discordWebhookFile().getFileName().toString(),
                 layout.slackWebhookFile().getFileName().toString());
+        // each key is the file of a secret setting, so kubectl create secret --from-file=stack/secrets/<key> fills it
+        List<String> secretFiles = java.util.Arrays.stream(Setting.values()).map(WebhookSecrets::keyOf).toList();
+        assertThat(keys).allMatch(secretFiles::contains).allMatch(k -> k.matches("[-._a-zA-Z0-9]+"));
         String name = settings.raw(Setting.KUBERNETES_WEBHOOK_SECRET);
         assertThat(name).matches(DNS_SUBDOMAIN);
         assertThat(manifests.files.get(AlertmanagerConfigs.of(settings).fileName()))
