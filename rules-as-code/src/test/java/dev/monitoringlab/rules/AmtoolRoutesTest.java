@@ -50,7 +50,8 @@ class AmtoolRoutesTest {
         MonitoringSettings s = MonitoringSettings.defaults()
                 .with(Setting.DISCORD_WEBHOOK_URL, "https://discord.example/api/webhooks/1/a")
                 .with(Setting.SLACK_WEBHOOK_URL, "https://hooks.slack.example/services/T/B/c")
-                .with(Setting.HEARTBEAT_WEBHOOK_URL, "https://hc-ping.example/uuid");
+                .with(Setting.HEARTBEAT_WEBHOOK_URL, "https://hc-ping.example/uuid")
+                .with(Setting.MONITORING_WEBHOOK_URL, "https://ops.example/alertmanager");
         ConfigGenerator.writeAll(s, dir);
         config = dir.resolve(ConfigGenerator.ALERTMANAGER_YML);
     }

@@ -98,7 +98,10 @@ public enum Setting {
             "Telegram chat id the bot posts to; empty: env TELEGRAM_CHAT_ID, else the file stack/secrets/telegram_chat_id"),
     HEARTBEAT_WEBHOOK_URL("heartbeat.webhook-url", "", Kind.OPTIONAL_URL,
             "dead man's switch called with the Watchdog alert; empty: env HEARTBEAT_WEBHOOK_URL, else the file"
-                    + " stack/secrets/heartbeat_webhook_url; none: the heartbeat goes nowhere");
+                    + " stack/secrets/heartbeat_webhook_url; none: the heartbeat goes nowhere"),
+    MONITORING_WEBHOOK_URL("monitoring.webhook-url", "", Kind.OPTIONAL_URL,
+            "webhook for TargetDown and the other alerts about the monitoring (component monitoring); empty: env"
+                    + " MONITORING_WEBHOOK_URL, else the file stack/secrets/monitoring_webhook_url; none: seen in Alertmanager only");
 
     /** How a value is checked and parsed. */
     public enum Kind { SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL,

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The settings of the alerts about the monitoring itself: TargetDown, the heartbeat and the runbook links. */
+/** The settings of the alerts about the monitoring itself: TargetDown, the two webhooks and the runbook links. */
 class SelfMonitoringSettingsTest {
     @TempDir
     Path root;
@@ -36,6 +36,10 @@ class SelfMonitoringSettingsTest {
         MonitoringSettings fromEnv = MonitoringSettings.builder().layout(layout)
                 .environment(Map.of("HEARTBEAT_WEBHOOK_URL", "https://nosnch.example/abc")).build();
         assertThat(fromEnv.heartbeatWebhook().value()).contains("https://nosnch.example/abc");
+        assertThat(fromEnv.monitoringWebhook().value()).as("no monitoring webhook unless given").isEmpty();
+        MonitoringSettings monitoring = MonitoringSettings.builder().layout(layout)
+                .environment(Map.of("MONITORING_WEBHOOK_URL", "https://ops.example/am")).build();
+        assertThat(monitoring.monitoringWebhook().value()).contains("https://ops.example/am");
 
         Files.writeString(layout.heartbeatWebhookFile(), "hc-ping.example/1234");
         assertThatThrownBy(() -> MonitoringSettings.builder().layout(layout).build())

@@ -8,7 +8,7 @@ import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.stack.AlertmanagerApi.PostableAlert;
 import dev.monitoringlab.stack.AlertmanagerApi.Status;
 import dev.monitoringlab.stack.receivers.FakeDiscord;
-import dev.monitoringlab.stack.receivers.FakeHeartbeat;
+import dev.monitoringlab.stack.receivers.FakeAlertWebhook;
 import dev.monitoringlab.stack.receivers.FakeSlack;
 import dev.monitoringlab.stack.receivers.WebhookSink.Message;
 import java.nio.file.Path;
@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The monitoring watching itself, with the real Prometheus and Alertmanager from the generated configs: targets
- * that do not answer raise TargetDown (job and instance named, runbook linked), the Watchdog reaches the heartbeat
- * webhook every repeat interval, neither reaches the lab's Discord or Slack, and the inhibition rules mute what
- * they should in the real Alertmanager (amtool cannot test inhibition). Only 'for', the heartbeat's repeat
- * interval and the ports are shortened or moved.
+ * that do not answer raise TargetDown (job and instance named, runbook linked) and reach the monitoring webhook,
+ * the Watchdog reaches the heartbeat webhook every repeat interval, neither reaches the lab's Discord or Slack, and
+ * the inhibition rules mute what they should in the real Alertmanager (amtool cannot test inhibition). Only 'for',
+ * the heartbeat's repeat interval and the ports are shortened or moved.
  */
 class SelfMonitoringIT {
     private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
@@ -38,7 +38,7 @@ class SelfMonitoringIT {
     @Test
     void downTargetsWatchdogHeartbeatsAndInhibition() {
         try (FakeDiscord discord = new FakeDiscord(); FakeSlack slack = new FakeSlack();
-             FakeHeartbeat heartbeat = new FakeHeartbeat()) {
+             FakeAlertWebhook heartbeat = new FakeAlertWebhook(); FakeAlertWebhook monitoring = new FakeAlertWebhook()) {
             int node = Ports.free();
             int store = Ports.free();
             MonitoringSettings s = MonitoringSettings.defaults()
@@ -53,7 +53,8 @@ class SelfMonitoringIT {
                     .with(Setting.HEARTBEAT_REPEAT_INTERVAL, HEARTBEAT_EVERY.toSeconds() + "s")
                     .with(Setting.DISCORD_WEBHOOK_URL, discord.url())
                     .with(Setting.SLACK_WEBHOOK_URL, slack.url())
-                    .with(Setting.HEARTBEAT_WEBHOOK_URL, heartbeat.url());
+                    .with(Setting.HEARTBEAT_WEBHOOK_URL, heartbeat.url())
+                    .with(Setting.MONITORING_WEBHOOK_URL, monitoring.url());
             // the mock stays below the threshold: no lab alert, so any Discord message would be a misrouted one
             try (NativeStack stack = NativeStack.builder(s).workDir(work).withModelMock("--values", "0.2").log(System.out)
                     .start()) {
@@ -68,6 +69,13 @@ class SelfMonitoringIT {
                         .containsEntry("component", "monitoring").containsKey("instance"));
                 assertThat(am.alerts()).filteredOn(a -> a.name().equals("TargetDown")).allSatisfy(a -> assertThat(
                         a.annotations()).containsEntry("runbook_url", "docs/runbooks/TargetDown.md"));
+                for (String job : List.of("node", "store_model", "cadvisor")) {
+                    Message m = monitoring.await(x -> x.payload().path("status").asText().equals("firing")
+                            && x.payload().path("alerts").path(0).path("labels").path("job").asText().equals(job),
+                            Duration.ofSeconds(10));
+                    assertThat(FakeAlertWebhook.alertNames(m)).containsExactly("TargetDown");
+                    assertThat(m.payload().path("receiver").asText()).isEqualTo("monitoring");
+                }
                 Status nodeDown = down.stream().filter(a -> a.labels().get("job").equals("node")).findFirst().orElseThrow();
                 assertThat(nodeDown.labels()).containsEntry("instance", "localhost:" + node);
 
@@ -83,7 +91,7 @@ class SelfMonitoringIT {
                             HEARTBEAT_EVERY.plusSeconds(5));
                 }
                 assertThat(beats).allSatisfy(m -> {
-                    assertThat(FakeHeartbeat.alertNames(m)).containsExactly(MonitoringRules.WATCHDOG);
+                    assertThat(FakeAlertWebhook.alertNames(m)).containsExactly(MonitoringRules.WATCHDOG);
                     assertThat(m.payload().path("status").asText()).isEqualTo("firing");
                     assertThat(m.payload().path("receiver").asText()).isEqualTo("heartbeat");
                 });
@@ -117,6 +125,9 @@ class SelfMonitoringIT {
                 assertThat(discord.messages()).as("nothing about the monitoring in the lab's Discord").isEmpty();
                 assertThat(slack.messages()).as("nothing about the monitoring in the workshop's Slack").isEmpty();
                 assertThat(heartbeat.rejections()).isEmpty();
+                assertThat(monitoring.rejections()).isEmpty();
+                assertThat(monitoring.messages()).as("the monitoring webhook gets no Watchdog")
+                        .noneMatch(m -> FakeAlertWebhook.alertNames(m).contains(MonitoringRules.WATCHDOG));
             }
         }
     }
@@ -148,7 +159,7 @@ class SelfMonitoringIT {
         throw new AssertionError(what + " not seen within " + timeout.toSeconds() + " s; Alertmanager holds " + last);
     }
 
-    private static List<Message> awaitHeartbeats(FakeHeartbeat heartbeat, int count, Duration timeout) {
+    private static List<Message> awaitHeartbeats(FakeAlertWebhook heartbeat, int count, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (heartbeat.messages().size() < count && Instant.now().isBefore(deadline)) {
             Waits.pause(Duration.ofMillis(200));

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
- * Behaves like a dead man's switch's ping URL (healthchecks.io, Dead Man's Snitch): any POST to the check's path
- * counts as a ping and gets 200 "OK"; an unknown check gets 404. It also insists on Alertmanager's webhook payload
- * (version 4, at least one alert), so the test sees what Alertmanager sent.
+ * Behaves like the endpoint of a plain Alertmanager webhook_config: a dead man's switch's ping URL (healthchecks.io,
+ * Dead Man's Snitch), where any POST to the check's path counts as a ping, or an incident tool's alert hook. It
+ * answers 200 "OK", 404 for another path, and insists on Alertmanager's payload (version 4, at least one alert).
  */
-public final class FakeHeartbeat extends WebhookSink {
+public final class FakeAlertWebhook extends WebhookSink {
     private static final String PATH = "/ping/5bf66975-d4c7-4bf5-bcc8-b8d8a82ea278";
 
     @Override
@@ -41,7 +41,7 @@ public final class FakeHeartbeat extends WebhookSink {
         return new Answer(status, "text/plain", body);
     }
 
-    /** Names of the alerts in one ping, e.g. [Watchdog]. */
+    /** Names of the alerts in one message, e.g. [Watchdog]. */
     public static java.util.List<String> alertNames(Message m) {
         java.util.List<String> out = new java.util.ArrayList<>();
         m.payload().path("alerts").forEach(a -> out.add(a.path("labels").path("alertname").asText()));
