@@ -17,7 +17,7 @@ public final class ConfigGenerator {
     }
 
     public static List<RuleGroup> ruleGroups(MonitoringSettings s) {
-        return List.of(ModelMockRules.group(s), HostRules.group(s), StoreModelRules.group(s));
+        return List.of(ModelMockRules.group(s), HostRules.group(s), StoreModelRules.group(s), StoreModelSlos.group(s));
     }
 
     public static Path rulesFile(RuleGroup group) {
