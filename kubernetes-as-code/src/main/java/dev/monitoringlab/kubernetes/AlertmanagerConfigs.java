@@ -16,7 +16,8 @@ public final class AlertmanagerConfigs {
 
     public static Resource of(MonitoringSettings s) {
         WebhookSecrets secrets = WebhookSecrets.of(s);
-        Map<String, Object> file = TypedTrees.of(Routing.alertmanagerConfig(secrets.settings()));
+        Map<String, Object> file = WebhookSecrets.asConfiguredHere(
+                TypedTrees.of(Routing.alertmanagerConfig(secrets.settings())), TypedTrees.of(Routing.alertmanagerConfig(s)));
         Map<String, Object> spec = new AlertmanagerTranslation(secrets).spec(file);
         refuseInlinedSecrets(spec, s, secrets);
         return Resource.builder(Resource.API_MONITORING_ALPHA, "AlertmanagerConfig", NAME, s)

@@ -57,9 +57,12 @@ public final class Main {
             Map<String, String> files = KubernetesGenerator.render(settings);
             List<Path> written = KubernetesGenerator.write(files, target);
             out.println("kubernetes-as-code: wrote " + written.size() + " files to " + target);
-            out.println("kubernetes-as-code: the AlertmanagerConfig reads Secret " + WebhookSecrets.of(settings).secretName()
-                    + ", keys " + String.join(", ", AlertmanagerConfigs.secretKeys(AlertmanagerConfigs.of(settings).tree()))
-                    + " (see stack/kubernetes/README.md)");
+            List<String> keys = AlertmanagerConfigs.secretKeys(AlertmanagerConfigs.of(settings).tree());
+            out.println(keys.isEmpty()
+                    ? "kubernetes-as-code: no webhook configured, so the AlertmanagerConfig's receivers send nothing, as"
+                            + " alertmanager.yml's do"
+                    : "kubernetes-as-code: the AlertmanagerConfig reads Secret " + WebhookSecrets.of(settings).secretName()
+                            + ", keys " + String.join(", ", keys) + " (see stack/kubernetes/README.md)");
             return 0;
         } catch (SettingsException | KubernetesException | DashboardException e) {
             err.println("kubernetes-as-code: " + e.getMessage());

@@ -12,7 +12,8 @@ import java.util.Optional;
  * replaced by markers, one per key of the Kubernetes Secret; the translation turns each marker back into a
  * reference to that key. The keys are the file names of stack/secrets/ (named after the setting), so
  * {@code kubectl create secret generic NAME --from-file=stack/secrets/discord_webhook_url ...} fills the Secret.
- * The receivers exist on Kubernetes whether or not this machine has the URLs, as they must for a cluster.
+ * An integration is kept only where the file config has it too (its URL or token is configured here): a
+ * reference to a key the Secret lacks would make the operator reject the whole AlertmanagerConfig.
  */
 public final class WebhookSecrets {
     private final String secretName;
@@ -53,6 +54,30 @@ public final class WebhookSecrets {
 
     public String secretName() {
         return secretName;
+    }
+
+    /**
+     * The receivers of {@code marked} (built from {@link #settings()}) with only the integrations {@code here} (built
+     * from this machine's settings) also has, so the Kubernetes side sends where the file config sends.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> asConfiguredHere(Map<String, Object> marked, Map<String, Object> here) {
+        Map<String, Map<String, Object>> hereByName = new LinkedHashMap<>();
+        for (Object r : (List<Object>) here.getOrDefault("receivers", List.of())) {
+            hereByName.put((String) ((Map<String, Object>) r).get("name"), (Map<String, Object>) r);
+        }
+        Map<String, Object> out = new LinkedHashMap<>(marked);
+        List<Object> receivers = new java.util.ArrayList<>();
+        for (Object r : (List<Object>) marked.getOrDefault("receivers", List.of())) {
+            Map<String, Object> receiver = new LinkedHashMap<>((Map<String, Object>) r);
+            Map<String, Object> same = hereByName.getOrDefault((String) receiver.get("name"), Map.of());
+            receiver.keySet().removeIf(k -> !k.equals("name") && !same.containsKey(k));
+            receivers.add(receiver);
+        }
+        if (marked.containsKey("receivers")) {
+            out.put("receivers", receivers);
+        }
+        return out;
     }
 
     /** The Secret key a value stands for: its marker's key, or a name made from where it sits when it is unknown. */

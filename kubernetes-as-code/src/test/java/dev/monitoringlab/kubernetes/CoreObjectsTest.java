@@ -29,8 +29,17 @@ class CoreObjectsTest {
     private static final String DNS_SUBDOMAIN = "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*";
     private static final Path ROOT = Path.of(System.getProperty("lab.root", "..")).toAbsolutePath().normalize();
 
-    private final MonitoringSettings settings = MonitoringSettings.defaults().with(Setting.KUBERNETES_NAMESPACE, "lab")
-            .with(Setting.KUBERNETES_RELEASE_LABEL, "kps").with(Setting.STORE_MODEL_PORT, "8081");
+    private final MonitoringSettings settings = withWebhooks(MonitoringSettings.defaults())
+            .with(Setting.KUBERNETES_NAMESPACE, "lab").with(Setting.KUBERNETES_RELEASE_LABEL, "kps")
+            .with(Setting.STORE_MODEL_PORT, "8081");
+
+    /** Every receiver wired: Discord, Slack and Telegram configured, as on a machine that sends alerts. */
+    static MonitoringSettings withWebhooks(MonitoringSettings s) {
+        return s.with(Setting.DISCORD_WEBHOOK_URL, "https://discord.example/api/webhooks/1/x")
+                .with(Setting.SLACK_WEBHOOK_URL, "https://hooks.slack.example/services/T/B/x")
+                .with(Setting.TELEGRAM_BOT_TOKEN, "123456789:AAtelegram-test-token-abcdefghij")
+                .with(Setting.TELEGRAM_CHAT_ID, "-1001234567890");
+    }
     private final Manifests manifests = new Manifests(settings);
 
     @Test
@@ -145,14 +154,14 @@ class CoreObjectsTest {
         List<String> keys = AlertmanagerConfigs.secretKeys(at(manifests.one("AlertmanagerConfig"), "spec"));
         ProjectLayout layout = new ProjectLayout(ROOT);
         assertThat(keys).contains(layout.discordWebhookFile().getFileName().toString(),
-                layout.slackWebhookFile().getFileName().toString());
+                layout.slackWebhookFile().getFileName().toString(), layout.telegramBotTokenFile().getFileName().toString());
         // each key is the file of a secret setting, so kubectl create secret --from-file=stack/secrets/<key> fills it
         List<String> secretFiles = java.util.Arrays.stream(Setting.values()).map(WebhookSecrets::keyOf).toList();
         assertThat(keys).allMatch(secretFiles::contains).allMatch(k -> k.matches("[-._a-zA-Z0-9]+"));
         String name = settings.raw(Setting.KUBERNETES_WEBHOOK_SECRET);
         assertThat(name).matches(DNS_SUBDOMAIN);
         assertThat(manifests.files.get(AlertmanagerConfigs.of(settings).fileName()))
-                .contains("name: " + name + "\n").doesNotContain("https://");
+                .contains("name: " + name + "\n").doesNotContain("discord.example", "slack.example", "AAtelegram");
     }
 
     @Test

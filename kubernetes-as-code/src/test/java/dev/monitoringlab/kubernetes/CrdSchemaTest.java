@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 class CrdSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static OperatorSchemas schemas;
-    private final Manifests manifests = new Manifests(MonitoringSettings.defaults()
-            .with(dev.monitoringlab.settings.Setting.TELEGRAM_CHAT_ID, "-1001234567890"));
+    private final Manifests manifests = new Manifests(CoreObjectsTest.withWebhooks(MonitoringSettings.defaults()));
 
     @BeforeAll
     static void locateSchemas() {

@@ -19,8 +19,11 @@ final class FileConfigOf {
 
     private final Map<String, String> markerByKey = new LinkedHashMap<>();
 
+    /** With {@code secrets}, references become their markers; without, {@code secret:<key>}. */
     FileConfigOf(WebhookSecrets secrets) {
-        secrets.keysByMarker().forEach((marker, key) -> markerByKey.put(key, marker));
+        if (secrets != null) {
+            secrets.keysByMarker().forEach((marker, key) -> markerByKey.put(key, marker));
+        }
     }
 
     @SuppressWarnings("unchecked")

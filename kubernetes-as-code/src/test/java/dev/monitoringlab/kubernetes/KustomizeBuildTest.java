@@ -7,7 +7,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.monitoringlab.rules.ConfigChecks;
 import dev.monitoringlab.rules.ExternalTool;
 import dev.monitoringlab.settings.MonitoringSettings;
-import dev.monitoringlab.settings.Setting;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -29,7 +28,7 @@ class KustomizeBuildTest {
     @Test
     @SuppressWarnings({"unchecked", "rawtypes"})
     void kubectlKustomizeReadsEveryObjectAsGenerated() throws Exception {
-        MonitoringSettings s = MonitoringSettings.defaults().with(Setting.TELEGRAM_CHAT_ID, "-1001234567890");
+        MonitoringSettings s = CoreObjectsTest.withWebhooks(MonitoringSettings.defaults());
         KubernetesGenerator.write(KubernetesGenerator.render(s), dir);
         String built = ConfigChecks.run(KUBECTL, "kustomize", dir.toString());
         List<Map<String, Object>> read;

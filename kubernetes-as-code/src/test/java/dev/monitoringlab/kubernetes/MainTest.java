@@ -51,7 +51,16 @@ class MainTest {
         try (Stream<Path> s = Files.list(dir)) {
             s.forEach(p -> assertThat(p).content().startsWith(ManifestYaml.HEADER));
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("keys discord_webhook_url, slack_webhook_url");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("receivers send nothing");
+
+        // with a webhook in stack/secrets/, the object references it by the file's name, never by value
+        Files.createDirectories(root.resolve("stack/secrets"));
+        Files.writeString(root.resolve("stack/secrets/discord_webhook_url"), "https://discord.example/api/webhooks/9/s\n");
+        out.reset();
+        assertThat(run("--root", root.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Secret alertmanager-webhooks, keys discord_webhook_url");
+        assertThat(dir.resolve("alertmanagerconfig-monitoring-lab.yaml")).content()
+                .contains("key: discord_webhook_url").doesNotContain("discord.example");
     }
 
     @Test
