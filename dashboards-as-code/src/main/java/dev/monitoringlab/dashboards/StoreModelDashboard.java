@@ -82,8 +82,8 @@ public final class StoreModelDashboard {
     TimeseriesPanelBuilder lastInputs() {
         return Common.timeseries("Last request: customers and items",
                         "The inputs of the latest prediction request (gauges store_model_last_*_count).")
-                .withTarget(query(series("store_model_last_customers_count", store), "customers"))
-                .withTarget(query(series("store_model_last_items_count", store), "items"))
+                .withTarget(query(series("store_model_last_customers", store), "customers"))
+                .withTarget(query(series("store_model_last_items", store), "items"))
                 .unit("short")
                 .min(0);
     }
