@@ -32,6 +32,10 @@ public enum Setting {
             "the store model service's HTTP port; scrape job store_model targets localhost:<this>"),
     CADVISOR_TARGETS("targets.cadvisor", "localhost:8080", Kind.HOST_PORT_LIST,
             "scrape job cadvisor: cAdvisor's container metrics (compose profile cadvisor), comma-separated"),
+    CADVISOR_ENABLED("cadvisor.enabled", "false", Kind.BOOLEAN,
+            "true: prometheus.yml has the cadvisor scrape job and compose starts the cadvisor profile"),
+    STORE_MODEL_TRAFFIC_RATE("store-model.traffic-rate", "1", Kind.NON_NEGATIVE_NUMBER,
+            "requests per second of steady 'normal' traffic the launcher sends to the store model; 0: none"),
 
     // --- selectors: which series each alert and panel looks at ----------------------------------------
     MODEL_MOCK_SELECTOR("selectors.model-mock", "", Kind.SELECTOR,
@@ -87,7 +91,7 @@ public enum Setting {
 
     /** How a value is checked and parsed. */
     public enum Kind { SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL,
-        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID }
+        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID, BOOLEAN, NON_NEGATIVE_NUMBER }
 
     private final String key;
     private final String defaultValue;
@@ -173,6 +177,16 @@ public enum Setting {
             case OPTIONAL_CHAT_ID -> {
                 if (!value.isBlank()) {
                     checkChatId(value);
+                }
+            }
+            case BOOLEAN -> {
+                if (!value.trim().matches("true|false")) {
+                    throw new IllegalArgumentException("'" + value + "' is not true or false");
+                }
+            }
+            case NON_NEGATIVE_NUMBER -> {
+                if (!(parseNumber(value) >= 0) || parseNumber(value).isInfinite()) {
+                    throw new IllegalArgumentException(value.trim() + " is not a number of 0 or more");
                 }
             }
         }
