@@ -42,7 +42,8 @@ if ! $native && docker_engine; then
   stop() { echo "up: stopping"; "${compose[@]}" stop; exit 0; }
   trap stop INT TERM
   echo "up: docker compose up (the first run builds the store model's image and pulls the others)"
-  "${compose[@]}" up -d --build --wait "$@"
+  # no --wait: it can exit 1 when the one-shot volume-owner completes (docker/compose#10596); the summary waits
+  "${compose[@]}" up -d --build "$@"
   java ${LAB_JAVA_OPTS:-} -jar "$jar" summary
   echo "up: running; Ctrl+C stops everything (the services' logs follow)"
   "${compose[@]}" logs -f --since 1s || true

@@ -104,7 +104,7 @@ class UpShComposePathIT {
         String compose = "compose -f " + root.resolve("stack/docker-compose.yml");
         assertThat(Files.readAllLines(calls)).filteredOn(c -> !c.equals("info")).containsExactly(
                 compose + " ps -q --status running",
-                compose + " up -d --build --wait",
+                compose + " up -d --build",
                 compose + " logs -f --since 1s",
                 compose + " stop");
 
