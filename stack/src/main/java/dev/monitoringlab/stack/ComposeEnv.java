@@ -94,7 +94,7 @@ public final class ComposeEnv {
     /** Optional services: each runs exactly when prometheus.yml scrapes it or the settings ask for it. */
     static List<String> profiles(MonitoringSettings s) {
         List<String> p = new ArrayList<>();
-        if (NativeStack.scrapesLocalNodeExporter(s)) {
+        if (LocalNodeExporter.scraped(s)) {
             p.add("node-exporter");
         }
         if (s.number(Setting.STORE_MODEL_TRAFFIC_RATE) > 0) {

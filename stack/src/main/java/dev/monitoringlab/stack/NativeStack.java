@@ -107,12 +107,6 @@ public final class NativeStack implements AutoCloseable {
         lock.close();
     }
 
-    /** True when the node job scrapes this machine's node exporter port, which the stack then has to run. */
-    public static boolean scrapesLocalNodeExporter(MonitoringSettings s) {
-        String port = ":" + s.port(Setting.NODE_EXPORTER_PORT);
-        return s.nodeTargets().stream().anyMatch(t -> t.equals("localhost" + port) || t.equals("127.0.0.1" + port));
-    }
-
     /** What to start and where to put configs, data and logs. */
     public static final class Builder {
         private final MonitoringSettings settings;
@@ -195,7 +189,8 @@ public final class NativeStack implements AutoCloseable {
         }
 
         public NativeStack start() {
-            MonitoringSettings settings = withLocalNodeTarget(this.settings);
+            // a local node exporter is there to be watched: make sure the node job scrapes it
+            MonitoringSettings settings = nodeExporter ? LocalNodeExporter.addedToTargets(this.settings) : this.settings;
             Path gen = generatedDir != null ? generatedDir : layout.generatedDir();
             Path data = dataDir != null ? dataDir : layout.stackDir().resolve("data");
             Path prometheusBin = ExternalTool.PROMETHEUS.require();
@@ -307,32 +302,18 @@ public final class NativeStack implements AutoCloseable {
 
         /** One clear line per taken port, instead of a server failing with "address already in use" in its log. */
         private void requireFreePorts(MonitoringSettings s) {
-            List<Setting> ports = new ArrayList<>(List.of(Setting.PROMETHEUS_PORT, Setting.ALERTMANAGER_PORT));
-            if (nodeExporter) {
-                ports.add(Setting.NODE_EXPORTER_PORT);
+            for (Setting port : List.of(Setting.PROMETHEUS_PORT, Setting.ALERTMANAGER_PORT, Setting.NODE_EXPORTER_PORT,
+                    Setting.MODEL_MOCK_PORT, Setting.STORE_MODEL_PORT)) {
+                boolean used = switch (port) {
+                    case NODE_EXPORTER_PORT -> nodeExporter;
+                    case MODEL_MOCK_PORT -> mockArgs != null;
+                    case STORE_MODEL_PORT -> storeModel;
+                    default -> true;
+                };
+                if (used) {
+                    Ports.requireFree(host, s.port(port), port.key());
+                }
             }
-            if (mockArgs != null) {
-                ports.add(Setting.MODEL_MOCK_PORT);
-            }
-            if (storeModel) {
-                ports.add(Setting.STORE_MODEL_PORT);
-            }
-            ports.forEach(port -> Ports.requireFree(host, s.port(port), port.key()));
-        }
-
-        /** A local node exporter is there to be watched: make sure the node job scrapes it. */
-        private MonitoringSettings withLocalNodeTarget(MonitoringSettings s) {
-            if (!nodeExporter) {
-                return s;
-            }
-            String local = "localhost:" + s.port(Setting.NODE_EXPORTER_PORT);
-            List<String> targets = s.nodeTargets();
-            if (targets.contains(local) || targets.contains("127.0.0.1:" + s.port(Setting.NODE_EXPORTER_PORT))) {
-                return s;
-            }
-            List<String> all = new ArrayList<>(targets);
-            all.add(local);
-            return s.with(Setting.NODE_TARGETS, String.join(",", all));
         }
 
         private ManagedProcess launch(String name, List<String> command, Path logs, String readyPath, Setting port) {

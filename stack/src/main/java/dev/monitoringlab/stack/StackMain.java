@@ -76,7 +76,7 @@ public final class StackMain implements Callable<Integer> {
         }
         ProjectLayout layout = ProjectLayout.locate();
         MonitoringSettings settings = loadSettings(layout);
-        boolean nodeExporter = withNodeExporter || NativeStack.scrapesLocalNodeExporter(settings);
+        boolean nodeExporter = withNodeExporter || LocalNodeExporter.scraped(settings);
         double traffic = noStoreModel ? 0 : settings.number(Setting.STORE_MODEL_TRAFFIC_RATE);
         NativeStack.Builder b = NativeStack.builder(settings).layout(layout).listenHost(listen).log(System.out);
         if (workDir != null) {
