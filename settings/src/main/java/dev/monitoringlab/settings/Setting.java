@@ -40,6 +40,10 @@ public enum Setting {
             "the store model service's HTTP port; scrape job store_model targets localhost:<this>"),
     CADVISOR_TARGETS("targets.cadvisor", "localhost:8080", Kind.HOST_PORT_LIST,
             "scrape job cadvisor: cAdvisor's container metrics (compose profile cadvisor), comma-separated"),
+    CADVISOR_ENABLED("cadvisor.enabled", "false", Kind.BOOLEAN,
+            "true: prometheus.yml has the cadvisor scrape job and compose starts the cadvisor profile"),
+    STORE_MODEL_TRAFFIC_RATE("store-model.traffic-rate", "1", Kind.NON_NEGATIVE_NUMBER,
+            "requests per second of steady 'normal' traffic the launcher sends to the store model; 0: none"),
 
     // --- selectors: which series each alert and panel looks at ----------------------------------------
     MODEL_MOCK_SELECTOR("selectors.model-mock", "", Kind.SELECTOR,
@@ -134,7 +138,7 @@ public enum Setting {
     /** How a value is checked and parsed. */
     public enum Kind { KUBERNETES_NAME, KUBERNETES_LABEL_VALUE,
         SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL,
-        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID, URL_OR_PATH, COUNT, OBJECTIVE }
+        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID, URL_OR_PATH, COUNT, OBJECTIVE, BOOLEAN, NON_NEGATIVE_NUMBER }
 
     private final String key;
     private final String defaultValue;
@@ -251,6 +255,16 @@ public enum Setting {
                 // an absolute link (a Git host's page) or a path relative to the repository root
                 if (!value.trim().matches("https?://[^\\s/]+(/\\S*)?|[A-Za-z0-9._\\-]+(/[A-Za-z0-9._\\-]+)*/?")) {
                     throw new IllegalArgumentException("is neither an http(s) URL nor a relative path like docs/runbooks");
+                }
+            }
+            case BOOLEAN -> {
+                if (!value.trim().matches("true|false")) {
+                    throw new IllegalArgumentException("'" + value + "' is not true or false");
+                }
+            }
+            case NON_NEGATIVE_NUMBER -> {
+                if (!(parseNumber(value) >= 0) || parseNumber(value).isInfinite()) {
+                    throw new IllegalArgumentException(value.trim() + " is not a number of 0 or more");
                 }
             }
         }
