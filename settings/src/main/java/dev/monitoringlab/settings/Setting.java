@@ -33,7 +33,7 @@ public enum Setting {
     MODEL_MOCK_PORT("model-mock.port", "9000", Kind.PORT,
             "the model mock's /metrics port (launcher); scrape job model_mock targets localhost:<this>"),
     NODE_TARGETS("targets.node", "localhost:9100", Kind.HOST_PORT_LIST,
-            "scrape job node: node exporters to watch, comma-separated (the lab VM's address:9100)"),
+            "scrape job node: plain-HTTP node exporters, comma-separated, may be empty; the inventory adds its own"),
     NODE_EXPORTER_PORT("node-exporter.port", "9100", Kind.PORT,
             "port of the local node exporter the native launcher starts with --with-node-exporter"),
     STORE_MODEL_PORT("store-model.port", "8000", Kind.PORT,
@@ -44,6 +44,12 @@ public enum Setting {
             "true: prometheus.yml has the cadvisor scrape job and compose starts the cadvisor profile"),
     STORE_MODEL_TRAFFIC_RATE("store-model.traffic-rate", "1", Kind.NON_NEGATIVE_NUMBER,
             "requests per second of steady 'normal' traffic the launcher sends to the store model; 0: none"),
+    NODE_TLS_USERNAME("node-tls.username", "prometheus", Kind.NAME,
+            "scrape job node_tls (the inventory's secure hosts, vm-ansible): basic_auth.username"),
+    NODE_TLS_PASSWORD_FILE("node-tls.password-file", "secrets/node_exporter/password", Kind.PATH,
+            "scrape job node_tls: basic_auth.password_file (relative to stack/), created by the playbook, mode 0600"),
+    NODE_TLS_CA_FILE("node-tls.ca-file", "secrets/node_exporter/ca.crt", Kind.PATH,
+            "scrape job node_tls: tls_config.ca_file (relative to stack/), the CA the playbook signs hosts with"),
 
     // --- selectors: which series each alert and panel looks at ----------------------------------------
     MODEL_MOCK_SELECTOR("selectors.model-mock", "", Kind.SELECTOR,
@@ -138,7 +144,7 @@ public enum Setting {
     /** How a value is checked and parsed. */
     public enum Kind { KUBERNETES_NAME, KUBERNETES_LABEL_VALUE,
         SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL,
-        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID, URL_OR_PATH, COUNT, OBJECTIVE, BOOLEAN, NON_NEGATIVE_NUMBER }
+        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID, URL_OR_PATH, COUNT, OBJECTIVE, BOOLEAN, NON_NEGATIVE_NUMBER, NAME, PATH }
 
     private final String key;
     private final String defaultValue;
@@ -223,7 +229,7 @@ public enum Setting {
             }
             case PERCENT -> inRange(value, 0, 100);
             case HOST_PORT_LIST -> {
-                for (String target : value.split(",")) {
+                for (String target : value.isBlank() ? new String[0] : value.split(",")) {
                     if (!target.trim().matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}")) {
                         throw new IllegalArgumentException("'" + target.trim() + "' is not host:port");
                     }
@@ -265,6 +271,16 @@ public enum Setting {
             case NON_NEGATIVE_NUMBER -> {
                 if (!(parseNumber(value) >= 0) || parseNumber(value).isInfinite()) {
                     throw new IllegalArgumentException(value.trim() + " is not a number of 0 or more");
+                }
+            }
+            case NAME -> {
+                if (!value.trim().matches("[A-Za-z0-9._-]+")) {
+                    throw new IllegalArgumentException("is not a user name (letters, digits, '.', '_', '-')");
+                }
+            }
+            case PATH -> {
+                if (value.isBlank() || value.chars().anyMatch(Character::isISOControl)) {
+                    throw new IllegalArgumentException("is not a file path");
                 }
             }
         }
