@@ -9,7 +9,9 @@ if [ "${1:-}" = "--native" ]; then native=true; shift; fi
 if ! $native && command -v docker >/dev/null && docker info >/dev/null 2>&1; then
   [ -f "$here/.env" ] || { echo "up: create stack/.env first: cp stack/.env.example stack/.env (set LAB_UID=$(id -u) LAB_GID=$(id -g))" >&2; exit 1; }
   [ -s "$here/secrets/grafana_admin_password" ] || { echo "up: put a Grafana admin password in stack/secrets/grafana_admin_password (see stack/secrets/README.md)" >&2; exit 1; }
-  [ -f "$here/generated/prometheus/prometheus.yml" ] || { echo "up: stack/generated/ is empty: run mvn package first" >&2; exit 1; }
+  [ -f "$here/generated/prometheus/prometheus.yml" ] && [ -f "$here/generated/prometheus/flags.env" ] || { echo "up: stack/generated/ is empty: run mvn package first" >&2; exit 1; }
+  # Prometheus flags from the settings (e.g. prometheus.for-grace-period) for the compose file's command
+  set -a; . "$here/generated/prometheus/flags.env"; set +a
   echo "up: docker compose (start the model mock on the host: java -jar modelmock/target/modelmock.jar)"
   exec docker compose -f "$here/docker-compose.yml" up "$@"
 fi

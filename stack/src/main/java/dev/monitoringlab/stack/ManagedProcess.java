@@ -12,12 +12,14 @@ import java.util.concurrent.TimeUnit;
 /** A child process of the stack, its log file and the URL that says it is ready. */
 final class ManagedProcess implements AutoCloseable {
     private final String name;
+    private final List<String> command;
     private final Process process;
     private final Path log;
     private final URI readyUrl;
 
-    private ManagedProcess(String name, Process process, Path log, URI readyUrl) {
+    private ManagedProcess(String name, List<String> command, Process process, Path log, URI readyUrl) {
         this.name = name;
+        this.command = List.copyOf(command);
         this.process = process;
         this.log = log;
         this.readyUrl = readyUrl;
@@ -26,10 +28,23 @@ final class ManagedProcess implements AutoCloseable {
     static ManagedProcess start(String name, List<String> command, Path logDir, URI readyUrl) {
         try {
             Files.createDirectories(logDir);
-            Path log = logDir.resolve(name + ".log");
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            return new ManagedProcess(name, p, log, readyUrl);
+        } catch (IOException e) {
+            throw new StackException("cannot create " + logDir + ": " + e.getMessage());
+        }
+        return launch(name, command, logDir.resolve(name + ".log"), readyUrl, ProcessBuilder.Redirect.to(
+                logDir.resolve(name + ".log").toFile()));
+    }
+
+    /** The same command once more, its output appended to the same log: a restart keeps the earlier lines. */
+    ManagedProcess startAgain() {
+        return launch(name, command, log, readyUrl, ProcessBuilder.Redirect.appendTo(log.toFile()));
+    }
+
+    private static ManagedProcess launch(String name, List<String> command, Path log, URI readyUrl,
+                                         ProcessBuilder.Redirect output) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
+            return new ManagedProcess(name, command, p, log, readyUrl);
         } catch (IOException e) {
             throw new StackException("cannot start " + name + " (" + command.get(0) + "): " + e.getMessage());
         }
@@ -74,6 +89,16 @@ final class ManagedProcess implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** SIGKILL, as a crash or the OOM killer would end it: no shutdown work. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

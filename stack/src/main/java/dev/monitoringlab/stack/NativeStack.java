@@ -2,6 +2,7 @@ package dev.monitoringlab.stack;
 
 import dev.monitoringlab.rules.ConfigGenerator;
 import dev.monitoringlab.rules.ExternalTool;
+import dev.monitoringlab.rules.PrometheusFlags;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
 import dev.monitoringlab.settings.Setting;
@@ -93,6 +94,38 @@ public final class NativeStack implements AutoCloseable {
         stopAll();
     }
 
+    /**
+     * Stops one process the way a fault would: {@code crash} sends SIGKILL, otherwise SIGTERM as an operator's
+     * restart does. Its data and log stay; {@link #startAgain} brings it back. Used by the fault tests.
+     */
+    public synchronized void stop(String name, boolean crash) {
+        ManagedProcess p = process(name);
+        if (crash) {
+            p.kill();
+        } else {
+            p.close();
+        }
+    }
+
+    /** Starts a stopped process again with the same command, data directory and (appended) log, until ready. */
+    public void startAgain(String name, Duration readyTimeout) {
+        ManagedProcess again;
+        synchronized (this) {
+            ManagedProcess old = process(name);
+            if (old.alive()) {
+                throw new StackException(name + " is still running (pid " + old.pid() + ")");
+            }
+            again = old.startAgain();
+            processes.set(processes.indexOf(old), again);
+        }
+        again.awaitReady(readyTimeout);
+    }
+
+    private ManagedProcess process(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new StackException("no process named " + name + " in this stack"));
+    }
+
     private synchronized void stopAll() {
         for (int i = processes.size() - 1; i >= 0; i--) {
             processes.get(i).close();
@@ -137,7 +170,7 @@ public final class NativeStack implements AutoCloseable {
             return this;
         }
 
-        /** Address Prometheus, Alertmanager and node exporter listen on (default 127.0.0.1). */
+        /** Address Prometheus, Alertmanager, node exporter and the mock listen on (default 127.0.0.1). */
         public Builder listenHost(String host) {
             this.host = host;
             return this;
@@ -187,11 +220,14 @@ public final class NativeStack implements AutoCloseable {
             Path logs = data.resolve("logs");
             List<ManagedProcess> started = new ArrayList<>();
             try {
-                started.add(launch("prometheus", List.of(prometheusBin.toString(),
+                List<String> prometheus = new ArrayList<>(List.of(prometheusBin.toString(),
                         "--config.file=" + gen.resolve(ConfigGenerator.PROMETHEUS_YML),
                         "--storage.tsdb.path=" + data.resolve("prometheus"),
                         "--web.listen-address=" + host + ":" + settings.port(Setting.PROMETHEUS_PORT),
-                        "--web.enable-lifecycle"), logs, "/-/ready", Setting.PROMETHEUS_PORT));
+                        "--web.enable-lifecycle"));
+                // the same restore flags as compose: a restart does not reset a pending alert's 'for'
+                prometheus.addAll(PrometheusFlags.commandLine(settings));
+                started.add(launch("prometheus", prometheus, logs, "/-/ready", Setting.PROMETHEUS_PORT));
                 started.add(launch("alertmanager", List.of(alertmanagerBin.toString(),
                         "--config.file=" + gen.resolve(ConfigGenerator.ALERTMANAGER_YML),
                         "--storage.path=" + data.resolve("alertmanager"),
@@ -207,7 +243,7 @@ public final class NativeStack implements AutoCloseable {
                     List<String> cmd = new ArrayList<>();
                     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
                     cmd.addAll(MODEL_MOCK_JVM_FLAGS);
-                    cmd.addAll(List.of("-jar", mockJar.toString(), "--port",
+                    cmd.addAll(List.of("-jar", mockJar.toString(), "--host", host, "--port",
                             String.valueOf(settings.port(Setting.MODEL_MOCK_PORT))));
                     cmd.addAll(mockArgs);
                     started.add(launch("modelmock", cmd, logs, "/metrics", Setting.MODEL_MOCK_PORT));

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.monitoringlab.rules.ConfigChecks;
+import dev.monitoringlab.rules.ConfigGenerator;
+import dev.monitoringlab.rules.PrometheusFlags;
+import dev.monitoringlab.settings.MonitoringSettings;
+import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.rules.ExternalTool;
 import dev.monitoringlab.settings.ProjectLayout;
 import java.io.IOException;
@@ -40,6 +44,29 @@ class ComposeFileIT {
         assertThat(mount(p, "/etc/prometheus")).endsWith(":ro").startsWith(LAYOUT.generatedDir().resolve("prometheus").toString());
         assertThat(namedVolume(p, "/prometheus")).isTrue();
         assertThat(p.path("command").toString()).contains("--config.file=/etc/prometheus/prometheus.yml");
+    }
+
+    @Test
+    void prometheusTakesItsRestoreFlagsFromTheSettingsThroughTheGeneratedEnvFile() throws Exception {
+        assertThat(services.path("prometheus").path("command").toString()).as("defaults without flags.env")
+                .contains(PrometheusFlags.commandLine(MonitoringSettings.defaults()));
+        MonitoringSettings s = MonitoringSettings.defaults().with(Setting.PROMETHEUS_FOR_GRACE_PERIOD, "2m")
+                .with(Setting.PROMETHEUS_FOR_OUTAGE_TOLERANCE, "15m");
+        String envFile = ConfigGenerator.render(s).stream().filter(f -> f.relativePath().equals(PrometheusFlags.ENV_FILE))
+                .findFirst().orElseThrow().content();
+        ProcessBuilder pb = new ProcessBuilder(COMPOSE.require().toString(), "-f",
+                LAYOUT.stackDir().resolve("docker-compose.yml").toString(), "--project-directory",
+                LAYOUT.stackDir().toString(), "config").redirectErrorStream(true);
+        // what up.sh does: export the generated file's variables before compose interpolates the file
+        envFile.lines().filter(l -> !l.startsWith("#") && l.contains("="))
+                .forEach(l -> pb.environment().put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+        Process p = pb.start();
+        String yaml = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(yaml).isZero();
+        JsonNode command = new ObjectMapper(new YAMLFactory()).readTree(yaml).path("services").path("prometheus")
+                .path("command");
+        assertThat(command.toString()).contains(PrometheusFlags.commandLine(s))
+                .contains("--rules.alert.for-grace-period=2m");
     }
 
     @Test
