@@ -28,14 +28,16 @@ public final class MonitoringSettings {
     private final Secret slackWebhook;
     private final Secret telegramBotToken;
     private final Secret telegramChatId;
+    private final Secret heartbeatWebhook;
 
     private MonitoringSettings(Map<Setting, String> values, Secret discordWebhook, Secret slackWebhook,
-                               Secret telegramBotToken, Secret telegramChatId) {
+                               Secret telegramBotToken, Secret telegramChatId, Secret heartbeatWebhook) {
         this.values = Collections.unmodifiableMap(new EnumMap<>(values));
         this.discordWebhook = discordWebhook;
         this.slackWebhook = slackWebhook;
         this.telegramBotToken = telegramBotToken;
         this.telegramChatId = telegramChatId;
+        this.heartbeatWebhook = heartbeatWebhook;
     }
 
     /** Where a webhook URL came from, or where to put it when it is missing. */
@@ -89,6 +91,7 @@ public final class MonitoringSettings {
         b.slack = setting == Setting.SLACK_WEBHOOK_URL ? null : slackWebhook;
         b.telegramToken = setting == Setting.TELEGRAM_BOT_TOKEN ? null : telegramBotToken;
         b.telegramChat = setting == Setting.TELEGRAM_CHAT_ID ? null : telegramChatId;
+        b.heartbeat = setting == Setting.HEARTBEAT_WEBHOOK_URL ? null : heartbeatWebhook;
         return b.build();
     }
 
@@ -179,6 +182,11 @@ public final class MonitoringSettings {
         return telegramChatId;
     }
 
+    /** The dead man's switch the always-firing Watchdog alert is sent to; empty: it is sent nowhere. */
+    public Secret heartbeatWebhook() {
+        return heartbeatWebhook;
+    }
+
     public List<String> cadvisorTargets() {
         return list(Setting.CADVISOR_TARGETS);
     }
@@ -193,6 +201,7 @@ public final class MonitoringSettings {
         private Secret slack;
         private Secret telegramToken;
         private Secret telegramChat;
+        private Secret heartbeat;
 
         private Builder() {
             for (Setting s : Setting.values()) {
@@ -246,7 +255,9 @@ public final class MonitoringSettings {
                     layout == null ? null : layout.telegramBotTokenFile());
             Secret tc = telegramChat != null ? telegramChat : resolve(Setting.TELEGRAM_CHAT_ID, "TELEGRAM_CHAT_ID",
                     layout == null ? null : layout.telegramChatIdFile());
-            return new MonitoringSettings(values, d, s, tt, tc);
+            Secret hb = heartbeat != null ? heartbeat : resolve(Setting.HEARTBEAT_WEBHOOK_URL, "HEARTBEAT_WEBHOOK_URL",
+                    layout == null ? null : layout.heartbeatWebhookFile());
+            return new MonitoringSettings(values, d, s, tt, tc, hb);
         }
 
         /** The check a secret's value must pass, by the kind of its setting. */
