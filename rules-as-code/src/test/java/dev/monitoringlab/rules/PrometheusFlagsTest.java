@@ -27,6 +27,7 @@ class PrometheusFlagsTest {
         var grace = s.duration(Setting.PROMETHEUS_FOR_GRACE_PERIOD);
         assertThat(s.duration(Setting.HOST_CPU_FOR)).isGreaterThanOrEqualTo(grace);
         assertThat(s.duration(Setting.STORE_SUCCESS_FOR)).isGreaterThanOrEqualTo(grace);
+        assertThat(s.duration(Setting.TARGET_DOWN_FOR)).isGreaterThanOrEqualTo(grace);
         assertThat(grace).as("a few evaluations after a restart before a restored alert may fire")
                 .isGreaterThanOrEqualTo(s.evaluationInterval().multipliedBy(3));
         assertThat(s.duration(Setting.PROMETHEUS_FOR_OUTAGE_TOLERANCE)).isGreaterThan(s.duration(Setting.HOST_CPU_FOR));

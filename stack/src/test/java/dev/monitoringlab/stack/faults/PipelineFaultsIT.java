@@ -34,4 +34,10 @@ class PipelineFaultsIT {
             throws InterruptedException, ExecutionException {
         PrometheusRestart.run(work);
     }
+
+    @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    void theMockKilledAndRestartedFiresAndResolvesTargetDownWithoutAFalseAccuracyMessage(@TempDir Path work) {
+        ModelMockRestart.run(work);
+    }
 }
