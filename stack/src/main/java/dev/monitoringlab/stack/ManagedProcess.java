@@ -9,42 +9,51 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A child process of the stack, its log file and the URL that says it is ready. */
+/**
+ * A child process of the stack, its log file (output copied with the secrets redacted, see {@link RedactingLog})
+ * and the URL that says it is ready.
+ */
 final class ManagedProcess implements AutoCloseable {
     private final String name;
     private final List<String> command;
+    private final List<String> secrets;
     private final Process process;
+    private final Thread logPump;
     private final Path log;
     private final URI readyUrl;
 
-    private ManagedProcess(String name, List<String> command, Process process, Path log, URI readyUrl) {
+    private ManagedProcess(String name, List<String> command, List<String> secrets, Process process, Thread logPump,
+                           Path log, URI readyUrl) {
         this.name = name;
         this.command = List.copyOf(command);
+        this.secrets = List.copyOf(secrets);
         this.process = process;
+        this.logPump = logPump;
         this.log = log;
         this.readyUrl = readyUrl;
     }
 
-    static ManagedProcess start(String name, List<String> command, Path logDir, URI readyUrl) {
+    static ManagedProcess start(String name, List<String> command, Path logDir, URI readyUrl, List<String> secrets) {
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
             throw new StackException("cannot create " + logDir + ": " + e.getMessage());
         }
-        return launch(name, command, logDir.resolve(name + ".log"), readyUrl, ProcessBuilder.Redirect.to(
-                logDir.resolve(name + ".log").toFile()));
+        return launch(name, command, logDir.resolve(name + ".log"), readyUrl, secrets, false);
     }
 
     /** The same command once more, its output appended to the same log: a restart keeps the earlier lines. */
     ManagedProcess startAgain() {
-        return launch(name, command, log, readyUrl, ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return launch(name, command, log, readyUrl, secrets, true);
     }
 
     private static ManagedProcess launch(String name, List<String> command, Path log, URI readyUrl,
-                                         ProcessBuilder.Redirect output) {
+                                         List<String> secrets, boolean append) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
-            return new ManagedProcess(name, command, p, log, readyUrl);
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            Thread pump = RedactingLog.pump(name, p.getInputStream(), log, secrets, append);
+            return new ManagedProcess(name, command, secrets, p, pump, log, readyUrl);
         } catch (IOException e) {
             throw new StackException("cannot start " + name + " (" + command.get(0) + "): " + e.getMessage());
         }
@@ -97,6 +106,7 @@ final class ManagedProcess implements AutoCloseable {
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
+            logPump.join(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -110,6 +120,7 @@ final class ManagedProcess implements AutoCloseable {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
+            logPump.join(2_000); // the last lines reach the log before anyone reads it
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();

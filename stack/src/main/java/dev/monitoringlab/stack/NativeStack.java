@@ -276,7 +276,13 @@ public final class NativeStack implements AutoCloseable {
 
         private ManagedProcess launch(String name, List<String> command, Path logs, String readyPath, Setting port) {
             return ManagedProcess.start(name, command, logs,
-                    URI.create("http://" + clientHost(host) + ":" + settings.port(port) + readyPath));
+                    URI.create("http://" + clientHost(host) + ":" + settings.port(port) + readyPath), secrets(settings));
+        }
+
+        /** What no log may show: the receivers' URLs and the bot token, wherever a process prints them. */
+        private static List<String> secrets(MonitoringSettings s) {
+            return java.util.stream.Stream.of(s.discordWebhook(), s.slackWebhook(), s.telegramBotToken(),
+                    s.heartbeatWebhook()).flatMap(secret -> secret.value().stream()).toList();
         }
     }
 }

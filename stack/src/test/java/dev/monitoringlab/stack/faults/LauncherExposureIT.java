@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The native launcher as a user starts it (the shaded jar, secrets in the environment, Prometheus, Alertmanager,
  * the mock and the node exporter): every process it starts listens on 127.0.0.1 only, Alertmanager opens no
- * gossip port, and no secret appears on a command line, in the launcher's output or in a log; the webhook URLs
- * are only in the owner-only alertmanager.yml.
+ * gossip port, and no secret appears on a command line, in the launcher's output or in a log, even once
+ * Alertmanager has logged failed deliveries to the (closed) webhook URLs; they are only in the owner-only
+ * alertmanager.yml.
  */
 class LauncherExposureIT {
     private static final String DISCORD = "http://127.0.0.1:9/api/webhooks/998877665544/discordSecretTokenPart";
@@ -53,7 +54,10 @@ class LauncherExposureIT {
         for (String port : List.of("prometheus.port", "alertmanager.port", "model-mock.port", "node-exporter.port")) {
             cmd.add("-Dlab." + port + "=" + Ports.free());
         }
-        cmd.addAll(List.of("-jar", jar.toString(), "--with-node-exporter", "--work-dir", work.toString()));
+        // every receiver on a closed loopback port: the alert that fires at once makes Alertmanager log its failures
+        cmd.add("-Dlab.telegram.api-url=http://127.0.0.1:9");
+        cmd.addAll(List.of("-jar", jar.toString(), "--with-node-exporter", "--work-dir", work.toString(),
+                "--mock-arg=--values", "--mock-arg=0.9"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(Map.of("DISCORD_WEBHOOK_URL", DISCORD, "SLACK_WEBHOOK_URL", SLACK,
                 "TELEGRAM_BOT_TOKEN", FakeTelegram.TOKEN, "TELEGRAM_CHAT_ID", String.valueOf(FakeTelegram.CHAT_ID)));
@@ -104,6 +108,14 @@ class LauncherExposureIT {
 
     @Test
     void noSecretOnACommandLineInTheLauncherOutputOrInALogAndOnlyAlertmanagerYmlHoldsThem() throws IOException {
+        Path amLog = work.resolve("data/logs/alertmanager.log");
+        FaultStacks.await("Alertmanager logging a failed notification", Duration.ofSeconds(60), () -> {
+            try {
+                return Files.readString(amLog).contains("Notify attempt failed") ? Optional.of(true) : Optional.empty();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
         for (ProcessHandle p : processes()) {
             String cmdline = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "cmdline"))
                     .replace('\0', ' ');

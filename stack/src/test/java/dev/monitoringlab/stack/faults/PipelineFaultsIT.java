@@ -12,7 +12,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * Faults injected into the live pipeline (real Prometheus, Alertmanager, mock; a local Discord look-alike), each
  * printing its timeline and asserting what was lost and what was duplicated. The scenarios mostly wait, so they
  * run side by side (junit-platform.properties) on their own ports and directories; this class still runs alone
- * among the other live tests, whose latency bounds should not share the machine with five stacks.
+ * among the other live tests, whose latency bounds should not share the machine with seven stacks.
  */
 @Execution(ExecutionMode.SAME_THREAD)
 class PipelineFaultsIT {
@@ -20,6 +20,13 @@ class PipelineFaultsIT {
     @Execution(ExecutionMode.CONCURRENT)
     void discordOutageOf60sThenRecoveryDeliversTheFiringMessageOnce(@TempDir Path work) throws IOException {
         ReceiverOutage.run(work);
+    }
+
+    @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    void discordOutageWithTheLabsFlappingAlertLosesOnlyCrossingsThatResolvedBeforeTheRecovery(@TempDir Path work)
+            throws IOException {
+        FlappingAlertOutage.run(work);
     }
 
     @Test

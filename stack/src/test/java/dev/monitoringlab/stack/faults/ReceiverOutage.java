@@ -40,20 +40,11 @@ final class ReceiverOutage {
                 Instant firing = FaultStacks.await(ALERT + " firing in Prometheus", Duration.ofSeconds(60),
                         () -> FaultStacks.prometheusAlert(stack.prometheus(), ALERT, "firing").map(a -> Instant.now()));
                 t.mark(firing, ALERT + " firing in Prometheus");
-                Instant outage = FaultStacks.await("a first request to Discord", Duration.ofSeconds(30),
-                        () -> discord.attempts().stream().findFirst().map(Attempt::receivedAt));
-                Instant to429 = outage.plus(PHASE);
-                Instant toHang = to429.plus(PHASE);
-                Instant recovery = toHang.plus(PHASE);
-                FaultStacks.hold(to429);
-                discord.inject(Fault.tooManyRequests(Duration.ofSeconds(5)));
-                t.mark("injected: Discord answers 429 with Retry-After: 5");
-                FaultStacks.hold(toHang);
-                discord.inject(Fault.HANG);
-                t.mark("injected: Discord reads requests and never answers");
-                FaultStacks.hold(recovery);
-                discord.inject(Fault.NONE);
-                Instant recovered = t.mark("recovered: Discord answers normally (204)");
+                Outage o = playOutage(discord, t);
+                Instant outage = o.start();
+                Instant to429 = o.to429();
+                Instant toHang = o.toHang();
+                Instant recovery = o.recovered();
 
                 Message delivered = discord.await(m -> FakeDiscord.title(m).startsWith("[FIRING:1] " + ALERT),
                         Duration.ofSeconds(40));
@@ -65,7 +56,7 @@ final class ReceiverOutage {
                 }
                 List<Message> firingMessages = FaultStacks.firing(discord, ALERT);
                 firingMessages.forEach(m -> t.mark(m.receivedAt(), "ARRIVED: " + FakeDiscord.title(m)));
-                long deliveryAfterRecovery = Duration.between(recovered, delivered.receivedAt()).toMillis();
+                long deliveryAfterRecovery = Duration.between(recovery, delivered.receivedAt()).toMillis();
                 t.result(String.format("requests during the outage: %d x 500, %d x 429, %d unanswered; after it: %d",
                         count(discord, "500", outage, to429), count(discord, "429", to429, toHang),
                         count(discord, "no answer", toHang, recovery), discord.attempts().stream()
@@ -79,7 +70,7 @@ final class ReceiverOutage {
                 t.print();
 
                 assertThat(firingMessages).as("the firing message arrives once after the recovery").hasSize(1);
-                assertThat(delivered.receivedAt()).isAfterOrEqualTo(recovered);
+                assertThat(delivered.receivedAt()).isAfterOrEqualTo(recovery);
                 // the hung request in flight at the recovery is cancelled after at most 10 s, the next flush 1 s later
                 assertThat(deliveryAfterRecovery).as("ms from recovery to delivery").isLessThanOrEqualTo(25_000);
                 assertThat(count(discord, "500", outage, to429)).as("500s answered").isPositive();
@@ -88,6 +79,27 @@ final class ReceiverOutage {
                 assertThat(leaked).as("webhook token in alertmanager.log").isFalse();
             }
         }
+    }
+
+    /** When each phase of the outage began; {@code recovered} is when Discord answered normally again. */
+    record Outage(Instant start, Instant to429, Instant toHang, Instant recovered) {
+    }
+
+    /** From the first request on: 20 s of 500, 20 s of 429 with Retry-After, 20 s of silence, then recovery. */
+    static Outage playOutage(FakeDiscord discord, Timeline t) {
+        Instant start = FaultStacks.await("a first request to Discord", Duration.ofSeconds(60),
+                () -> discord.attempts().stream().findFirst().map(Attempt::receivedAt));
+        Instant to429 = start.plus(PHASE);
+        Instant toHang = to429.plus(PHASE);
+        FaultStacks.hold(to429);
+        discord.inject(Fault.tooManyRequests(Duration.ofSeconds(5)));
+        t.mark("injected: Discord answers 429 with Retry-After: 5");
+        FaultStacks.hold(toHang);
+        discord.inject(Fault.HANG);
+        t.mark("injected: Discord reads requests and never answers");
+        FaultStacks.hold(toHang.plus(PHASE));
+        discord.inject(Fault.NONE);
+        return new Outage(start, to429, toHang, t.mark("recovered: Discord answers normally (204)"));
     }
 
     private static long count(FakeDiscord discord, String outcome, Instant from, Instant to) {
