@@ -2,13 +2,13 @@ package dev.monitoringlab.stack.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.monitoringlab.stack.MockLog;
 import dev.monitoringlab.stack.NativeStack;
 import dev.monitoringlab.stack.receivers.FakeDiscord;
 import dev.monitoringlab.stack.receivers.WebhookSink.Attempt;
 import dev.monitoringlab.stack.receivers.WebhookSink.Fault;
 import dev.monitoringlab.stack.receivers.WebhookSink.Message;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,13 +40,15 @@ final class FlappingAlertOutage {
             t.mark("injected: Discord answers 500");
             try (NativeStack stack = NativeStack.builder(FaultStacks.settings(discord.url())).workDir(work)
                     .withModelMock("--values", "0.2,0.9,0.3,0.4").start()) {
-                t.mark("stack ready; the mock plays 0.2, 0.9, 0.3, 0.4 (a crossing every 20 s)");
+                stack.prometheus().awaitQuery("up{job=\"model_mock\"}", r -> r.size() == 1 && r.get(0).value() == 1,
+                        Duration.ofSeconds(30));
+                t.mark("stack ready; the mock plays 0.2, 0.9, 0.3, 0.4 (a crossing every 20 s) and is scraped");
                 ReceiverOutage.Outage o = ReceiverOutage.playOutage(discord, t);
                 // two more crossings after the recovery, each given time to arrive
                 Instant end = o.recovered().plusSeconds(40).plus(SETTLED);
                 FaultStacks.hold(end);
 
-                List<Instant> crossings = crossings(work).stream()
+                List<Instant> crossings = MockLog.crossings(MockLog.of(work), 0.75).stream()
                         .filter(c -> !c.isBefore(o.start().minus(SETTLED)) && c.isBefore(end.minus(SETTLED))).toList();
                 List<Message> messages = FaultStacks.firing(discord, ALERT);
                 crossings.forEach(c -> t.mark(c, "the mock sets 0.9 (a crossing)"));
@@ -77,18 +79,6 @@ final class FlappingAlertOutage {
                         .isNotEmpty();
             }
         }
-    }
-
-    /** When the mock set a value above 0.75, from its ISO-8601 log lines. */
-    private static List<Instant> crossings(Path work) throws IOException {
-        List<Instant> out = new ArrayList<>();
-        for (String line : Files.readAllLines(work.resolve("data/logs/modelmock.log"))) {
-            String[] parts = line.split(" model_result=");
-            if (parts.length == 2 && Double.parseDouble(parts[1]) > 0.75) {
-                out.add(Instant.parse(parts[0]));
-            }
-        }
-        return out;
     }
 
     private static Optional<Instant> latestBefore(List<Instant> crossings, Instant at) {
