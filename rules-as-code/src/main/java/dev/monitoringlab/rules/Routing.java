@@ -15,8 +15,9 @@ import java.util.Optional;
  * lab 7.4.5); the host CPU alert goes to Discord with them (lab 7.5.2); the store model's to Slack (workshop).
  * With a Telegram bot configured, both Discord receivers post to Telegram too (the lab's "another receiver").
  * The Watchdog goes to the heartbeat webhook on its own repeat interval; the other alerts about the monitoring
- * itself (component "monitoring") to a receiver of their own, so that a lab step that has not started a target yet
- * (the node exporter before 7.5, the store model outside the workshop) does not post to the lab's channels.
+ * itself (component "monitoring") to a receiver of their own, a webhook if one is configured, so that a lab step that
+ * has not started a target yet (the node exporter before 7.5, the store model outside the workshop) does not post
+ * to the lab's channels.
  */
 public final class Routing {
     public static final String DISCORD = "discord";
@@ -68,7 +69,8 @@ public final class Routing {
                 Receiver.slack(SLACK, s.slackWebhook().value(), true),
                 // a heartbeat is only ever "firing": a resolved one would mean nothing to a dead man's switch
                 Receiver.webhook(HEARTBEAT, s.heartbeatWebhook().value(), false),
-                Receiver.silent(MONITORING)));
+                // resolved messages too: "the target is back" closes the incident
+                Receiver.webhook(MONITORING, s.monitoringWebhook().value(), true)));
     }
 
     /**

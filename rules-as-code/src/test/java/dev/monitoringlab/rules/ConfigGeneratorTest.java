@@ -69,16 +69,17 @@ class ConfigGeneratorTest {
     }
 
     @Test
-    void theHeartbeatIsAPlainWebhookOnItsOwnRepeatIntervalAndSendsNothingWithoutAUrl() {
+    void heartbeatAndMonitoringArePlainWebhooksThatSendNothingWithoutAUrl() {
         Map<String, Object> none = yaml(ConfigGenerator.ALERTMANAGER_YML, MonitoringSettings.defaults());
         assertThat(none.get("receivers").toString()).contains("{name=heartbeat}").contains("{name=monitoring}");
         assertThat(none.get("route").toString())
                 .contains("{receiver=heartbeat, repeat_interval=1m, matchers=[alertname=\"Watchdog\"]}");
         MonitoringSettings s = MonitoringSettings.defaults().with(Setting.HEARTBEAT_WEBHOOK_URL, "https://hc.example/p/1")
-                .with(Setting.HEARTBEAT_REPEAT_INTERVAL, "5m");
+                .with(Setting.HEARTBEAT_REPEAT_INTERVAL, "5m").with(Setting.MONITORING_WEBHOOK_URL, "https://ops.example/am");
         Map<String, Object> am = yaml(ConfigGenerator.ALERTMANAGER_YML, s);
         assertThat(am.get("receivers").toString())
-                .contains("{name=heartbeat, webhook_configs=[{url=https://hc.example/p/1, send_resolved=false}]}");
+                .contains("{name=heartbeat, webhook_configs=[{url=https://hc.example/p/1, send_resolved=false}]}")
+                .contains("{name=monitoring, webhook_configs=[{url=https://ops.example/am, send_resolved=true}]}");
         assertThat(am.get("route").toString()).contains("{receiver=heartbeat, repeat_interval=5m,");
     }
 

@@ -29,15 +29,18 @@ public final class MonitoringSettings {
     private final Secret telegramBotToken;
     private final Secret telegramChatId;
     private final Secret heartbeatWebhook;
+    private final Secret monitoringWebhook;
 
     private MonitoringSettings(Map<Setting, String> values, Secret discordWebhook, Secret slackWebhook,
-                               Secret telegramBotToken, Secret telegramChatId, Secret heartbeatWebhook) {
+                               Secret telegramBotToken, Secret telegramChatId, Secret heartbeatWebhook,
+                               Secret monitoringWebhook) {
         this.values = Collections.unmodifiableMap(new EnumMap<>(values));
         this.discordWebhook = discordWebhook;
         this.slackWebhook = slackWebhook;
         this.telegramBotToken = telegramBotToken;
         this.telegramChatId = telegramChatId;
         this.heartbeatWebhook = heartbeatWebhook;
+        this.monitoringWebhook = monitoringWebhook;
     }
 
     /** Where a webhook URL came from, or where to put it when it is missing. */
@@ -92,6 +95,7 @@ public final class MonitoringSettings {
         b.telegramToken = setting == Setting.TELEGRAM_BOT_TOKEN ? null : telegramBotToken;
         b.telegramChat = setting == Setting.TELEGRAM_CHAT_ID ? null : telegramChatId;
         b.heartbeat = setting == Setting.HEARTBEAT_WEBHOOK_URL ? null : heartbeatWebhook;
+        b.monitoring = setting == Setting.MONITORING_WEBHOOK_URL ? null : monitoringWebhook;
         return b.build();
     }
 
@@ -187,6 +191,11 @@ public final class MonitoringSettings {
         return heartbeatWebhook;
     }
 
+    /** Where TargetDown and the other alerts about the monitoring go; empty: they stay in Alertmanager. */
+    public Secret monitoringWebhook() {
+        return monitoringWebhook;
+    }
+
     public List<String> cadvisorTargets() {
         return list(Setting.CADVISOR_TARGETS);
     }
@@ -202,6 +211,7 @@ public final class MonitoringSettings {
         private Secret telegramToken;
         private Secret telegramChat;
         private Secret heartbeat;
+        private Secret monitoring;
 
         private Builder() {
             for (Setting s : Setting.values()) {
@@ -257,7 +267,9 @@ public final class MonitoringSettings {
                     layout == null ? null : layout.telegramChatIdFile());
             Secret hb = heartbeat != null ? heartbeat : resolve(Setting.HEARTBEAT_WEBHOOK_URL, "HEARTBEAT_WEBHOOK_URL",
                     layout == null ? null : layout.heartbeatWebhookFile());
-            return new MonitoringSettings(values, d, s, tt, tc, hb);
+            Secret mon = monitoring != null ? monitoring : resolve(Setting.MONITORING_WEBHOOK_URL,
+                    "MONITORING_WEBHOOK_URL", layout == null ? null : layout.monitoringWebhookFile());
+            return new MonitoringSettings(values, d, s, tt, tc, hb, mon);
         }
 
         /** The check a secret's value must pass, by the kind of its setting. */

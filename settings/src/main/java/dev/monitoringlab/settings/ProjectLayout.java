@@ -62,4 +62,8 @@ public record ProjectLayout(Path root) {
     public Path heartbeatWebhookFile() {
         return secretsDir().resolve("heartbeat_webhook_url");
     }
+
+    public Path monitoringWebhookFile() {
+        return secretsDir().resolve("monitoring_webhook_url");
+    }
 }

@@ -282,7 +282,7 @@ public final class NativeStack implements AutoCloseable {
         /** What no log may show: the receivers' URLs and the bot token, wherever a process prints them. */
         private static List<String> secrets(MonitoringSettings s) {
             return java.util.stream.Stream.of(s.discordWebhook(), s.slackWebhook(), s.telegramBotToken(),
-                    s.heartbeatWebhook()).flatMap(secret -> secret.value().stream()).toList();
+                    s.heartbeatWebhook(), s.monitoringWebhook()).flatMap(secret -> secret.value().stream()).toList();
         }
     }
 }
