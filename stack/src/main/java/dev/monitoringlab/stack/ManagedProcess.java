@@ -33,6 +33,11 @@ final class ManagedProcess implements AutoCloseable {
         this.readyUrl = readyUrl;
     }
 
+    /** A process that is given no secrets: its log is copied as it is. */
+    static ManagedProcess start(String name, List<String> command, Path logDir, URI readyUrl) {
+        return start(name, command, logDir, readyUrl, List.of());
+    }
+
     static ManagedProcess start(String name, List<String> command, Path logDir, URI readyUrl, List<String> secrets) {
         try {
             Files.createDirectories(logDir);

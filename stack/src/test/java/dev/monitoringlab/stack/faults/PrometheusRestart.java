@@ -64,10 +64,11 @@ final class PrometheusRestart {
             assertThat(b.firingAt()).as("with the restore flags the 'for' does not start again from zero after the"
                     + " restart").isLessThan(b.readyAgainAt() + f);
             // Prometheus counts as downtime the time from its last evaluation before the stop to the restore,
-            // which follows the second evaluation after the start: up to three evaluation intervals more, and one
-            // more until the poll sees it firing
+            // which follows the second evaluation after the start: up to three evaluation intervals more, one more
+            // until the poll sees it firing, and slack for a contended machine (15-22 s measured); still well
+            // below the 'for' that a start from zero would add
             assertThat(b.firingAt()).as("restored: the plain run's time plus the downtime")
-                    .isLessThanOrEqualTo(a.firingAt() + (b.readyAgainAt() - b.restartedAt()) + 30);
+                    .isLessThanOrEqualTo(a.firingAt() + (b.readyAgainAt() - b.restartedAt()) + 40);
             assertThat(c.firingAt()).as("with the default grace period the 'for' starts again after the restart")
                     .isGreaterThanOrEqualTo(c.readyAgainAt() + f);
             assertThat(all).as("one firing message per run").allSatisfy(r -> assertThat(r.messages()).isEqualTo(1));
