@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 /** The mock's command line: {@code --port}, {@code --interval}, {@code --seed}, {@code --values}, {@code --host}. */
 public record ModelMockOptions(String host, int port, Duration interval, OptionalLong seed, Optional<List<Double>> values) {
 
-    public static final String USAGE = "usage: modelmock [--port 9000] [--host 0.0.0.0] [--interval 5s] [--seed N]"
+    public static final String USAGE = "usage: modelmock [--port 9000] [--host 127.0.0.1] [--interval 5s] [--seed N]"
             + " [--values 0.2,0.9,...]";
 
     /** A command line that cannot be used; the message is the one line to print. */
@@ -22,7 +22,7 @@ public record ModelMockOptions(String host, int port, Duration interval, Optiona
     }
 
     public static ModelMockOptions defaults() {
-        return new ModelMockOptions("0.0.0.0", 9000, Duration.ofSeconds(5), OptionalLong.empty(), Optional.empty());
+        return new ModelMockOptions("127.0.0.1", 9000, Duration.ofSeconds(5), OptionalLong.empty(), Optional.empty());
     }
 
     public static ModelMockOptions parse(String... args) throws UsageException {

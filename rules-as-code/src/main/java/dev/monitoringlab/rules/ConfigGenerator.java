@@ -30,7 +30,6 @@ public final class ConfigGenerator {
     public static List<GeneratedFile> render(MonitoringSettings s) {
         List<GeneratedFile> files = new ArrayList<>();
         files.add(new GeneratedFile(PROMETHEUS_YML, Yaml.write(ScrapeJobs.prometheusConfig(s)), false));
-        files.add(new GeneratedFile(PrometheusFlags.ENV_FILE, PrometheusFlags.envFile(s), false));
         for (RuleGroup group : ruleGroups(s)) {
             files.add(new GeneratedFile(rulesFile(group), Yaml.write(RuleFile.of(group)), false));
         }

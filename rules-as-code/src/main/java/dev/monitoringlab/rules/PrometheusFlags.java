@@ -2,19 +2,16 @@ package dev.monitoringlab.rules;
 
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Prometheus command-line flags that come from the settings, so that every launcher starts Prometheus the same
- * way: the native stack puts them on the command line, compose reads them from {@link #ENV_FILE} (up.sh exports
- * it, and the compose file's {@code command} interpolates the variables).
+ * way: the native stack puts them on the command line; for compose they are variables in stack/.env (written by
+ * the launcher's compose-env), which the compose file's {@code command} interpolates.
  */
 public final class PrometheusFlags {
-    public static final Path ENV_FILE = Path.of("prometheus", "flags.env");
-
     private PrometheusFlags() {
     }
 
@@ -36,11 +33,10 @@ public final class PrometheusFlags {
         return "PROMETHEUS_" + flag.substring(flag.lastIndexOf('.') + 1).replace('-', '_').toUpperCase();
     }
 
-    /** KEY=value lines for compose; no secrets, so world-readable like prometheus.yml. */
-    static String envFile(MonitoringSettings s) {
-        StringBuilder b = new StringBuilder(Yaml.HEADER);
-        bySetting().forEach((flag, setting) -> b.append(variable(flag)).append('=').append(s.promDuration(setting))
-                .append('\n'));
-        return b.toString();
+    /** The compose variables and their values: {@code PROMETHEUS_FOR_GRACE_PERIOD=1m} and friends. */
+    public static Map<String, String> composeVariables(MonitoringSettings s) {
+        Map<String, String> v = new LinkedHashMap<>();
+        bySetting().forEach((flag, setting) -> v.put(variable(flag), s.promDuration(setting)));
+        return v;
     }
 }

@@ -12,12 +12,9 @@ class PrometheusFlagsTest {
         MonitoringSettings s = MonitoringSettings.defaults().with(Setting.PROMETHEUS_FOR_GRACE_PERIOD, "90s");
         assertThat(PrometheusFlags.commandLine(s)).containsExactly("--rules.alert.for-grace-period=1m30s",
                 "--rules.alert.for-outage-tolerance=10m");
-        assertThat(PrometheusFlags.envFile(s)).startsWith(Yaml.HEADER)
-                .contains("\nPROMETHEUS_FOR_GRACE_PERIOD=1m30s\n").endsWith("PROMETHEUS_FOR_OUTAGE_TOLERANCE=10m\n");
-        assertThat(ConfigGenerator.render(s)).anySatisfy(f -> {
-            assertThat(f.relativePath()).isEqualTo(PrometheusFlags.ENV_FILE);
-            assertThat(f.secret()).isFalse();
-        });
+        assertThat(PrometheusFlags.composeVariables(s)).containsExactly(
+                java.util.Map.entry("PROMETHEUS_FOR_GRACE_PERIOD", "1m30s"),
+                java.util.Map.entry("PROMETHEUS_FOR_OUTAGE_TOLERANCE", "10m"));
     }
 
     /** Prometheus restores a pending alert only when its 'for' is at least the grace period. */

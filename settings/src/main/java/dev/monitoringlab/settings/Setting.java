@@ -31,6 +31,14 @@ public enum Setting {
             "Prometheus --rules.alert.for-outage-tolerance (native launcher, compose): after a longer outage"
                     + " pending alerts start their 'for' from zero (a restart takes seconds; 10m is an incident)"),
 
+    // --- Kubernetes (kubernetes-as-code: Prometheus Operator resources for kube-prometheus-stack) ------
+    KUBERNETES_NAMESPACE("kubernetes.namespace", "monitoring", Kind.KUBERNETES_NAME,
+            "namespace of every generated Kubernetes object; the AlertmanagerConfig's Secret must live there too"),
+    KUBERNETES_RELEASE_LABEL("kubernetes.release-label", "kube-prometheus-stack", Kind.KUBERNETES_LABEL_VALUE,
+            "label release=<this> on every object: the Helm release name kube-prometheus-stack selects rules by"),
+    KUBERNETES_WEBHOOK_SECRET("kubernetes.webhook-secret", "alertmanager-webhooks", Kind.KUBERNETES_NAME,
+            "Secret the AlertmanagerConfig reads webhook URLs and tokens from, one key per stack/secrets/ file"),
+
     // --- scrape targets -----------------------------------------------------------------------------
     MODEL_MOCK_PORT("model-mock.port", "9000", Kind.PORT,
             "the model mock's /metrics port (launcher); scrape job model_mock targets localhost:<this>"),
@@ -42,6 +50,10 @@ public enum Setting {
             "the store model service's HTTP port; scrape job store_model targets localhost:<this>"),
     CADVISOR_TARGETS("targets.cadvisor", "localhost:8080", Kind.HOST_PORT_LIST,
             "scrape job cadvisor: cAdvisor's container metrics (compose profile cadvisor), comma-separated"),
+    CADVISOR_ENABLED("cadvisor.enabled", "false", Kind.BOOLEAN,
+            "true: prometheus.yml has the cadvisor scrape job and compose starts the cadvisor profile"),
+    STORE_MODEL_TRAFFIC_RATE("store-model.traffic-rate", "1", Kind.NON_NEGATIVE_NUMBER,
+            "requests per second of steady 'normal' traffic the launcher sends to the store model; 0: none"),
 
     // --- selectors: which series each alert and panel looks at ----------------------------------------
     MODEL_MOCK_SELECTOR("selectors.model-mock", "", Kind.SELECTOR,
@@ -134,8 +146,9 @@ public enum Setting {
                     + " MONITORING_WEBHOOK_URL, else the file stack/secrets/monitoring_webhook_url; none: seen in Alertmanager only");
 
     /** How a value is checked and parsed. */
-    public enum Kind { SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL,
-        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID, URL_OR_PATH, COUNT, OBJECTIVE }
+    public enum Kind { KUBERNETES_NAME, KUBERNETES_LABEL_VALUE,
+        SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL,
+        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID, URL_OR_PATH, COUNT, OBJECTIVE, BOOLEAN, NON_NEGATIVE_NUMBER }
 
     private final String key;
     private final String defaultValue;
@@ -173,6 +186,19 @@ public enum Setting {
     /** Throws {@link IllegalArgumentException} with the reason when {@code value} is not valid for this kind. */
     void check(String value) {
         switch (kind) {
+            // Kubernetes refuses the object otherwise (kubectl apply would fail long after the build)
+            case KUBERNETES_NAME -> {
+                if (!value.trim().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+                    throw new IllegalArgumentException("is not a Kubernetes name (DNS-1123 label: at most 63 lower-case"
+                            + " letters, digits and '-', starting and ending with a letter or digit)");
+                }
+            }
+            case KUBERNETES_LABEL_VALUE -> {
+                if (!value.trim().matches("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?")) {
+                    throw new IllegalArgumentException("is not a Kubernetes label value (at most 63 letters, digits,"
+                            + " '-', '_' and '.', starting and ending with a letter or digit)");
+                }
+            }
             case SELECTOR -> {
                 String matcher = "[a-zA-Z_][a-zA-Z0-9_]*\\s*(=|!=|=~|!~)\\s*\"[^\"]*\"";
                 if (!value.isBlank() && !value.trim().matches(matcher + "(\\s*,\\s*" + matcher + ")*")) {
@@ -239,6 +265,16 @@ public enum Setting {
                 // an absolute link (a Git host's page) or a path relative to the repository root
                 if (!value.trim().matches("https?://[^\\s/]+(/\\S*)?|[A-Za-z0-9._\\-]+(/[A-Za-z0-9._\\-]+)*/?")) {
                     throw new IllegalArgumentException("is neither an http(s) URL nor a relative path like docs/runbooks");
+                }
+            }
+            case BOOLEAN -> {
+                if (!value.trim().matches("true|false")) {
+                    throw new IllegalArgumentException("'" + value + "' is not true or false");
+                }
+            }
+            case NON_NEGATIVE_NUMBER -> {
+                if (!(parseNumber(value) >= 0) || parseNumber(value).isInfinite()) {
+                    throw new IllegalArgumentException(value.trim() + " is not a number of 0 or more");
                 }
             }
         }

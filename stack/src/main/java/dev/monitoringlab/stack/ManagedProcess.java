@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A child process of the stack, its log file (output copied with the secrets redacted, see {@link RedactingLog})
- * and the URL that says it is ready.
+ * and the URL that says it is ready (none for a client such as the traffic generator: it is ready once it runs).
  */
 final class ManagedProcess implements AutoCloseable {
     private final String name;
@@ -55,7 +55,13 @@ final class ManagedProcess implements AutoCloseable {
     private static ManagedProcess launch(String name, List<String> command, Path log, URI readyUrl,
                                          List<String> secrets, boolean append) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            // setsid (util-linux) puts the child in a session of its own: Ctrl+C in the terminal reaches only the
+            // launcher, which then stops its children in order, instead of every process dying at once and the
+            // launcher mistaking that for a crash
+            List<String> detached = new java.util.ArrayList<>();
+            detached.add("setsid");
+            detached.addAll(command);
+            Process p = new ProcessBuilder(detached).redirectErrorStream(true).start();
             p.getOutputStream().close();
             Thread pump = RedactingLog.pump(name, p.getInputStream(), log, secrets, append);
             return new ManagedProcess(name, command, secrets, p, pump, log, readyUrl);
@@ -80,6 +86,10 @@ final class ManagedProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Polls the ready URL; fails fast with the log's tail if the process exits first. */
     void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
@@ -88,7 +98,7 @@ final class ManagedProcess implements AutoCloseable {
                 throw new StackException(name + " exited with code " + process.exitValue() + " before it was ready;"
                         + " the end of " + log + ":\n" + tail());
             }
-            if (Http.ok(readyUrl)) {
+            if (readyUrl == null || Http.ok(readyUrl)) {
                 return;
             }
             Waits.pause(Duration.ofMillis(100));

@@ -103,7 +103,7 @@ public final class Commands {
                 : new PrometheusServingMetrics(model.descriptor());
         PredictionServer server;
         try {
-            server = PredictionServer.start(model, metrics, a.string("host", "0.0.0.0"), port, threads);
+            server = PredictionServer.start(model, metrics, a.string("host", "127.0.0.1"), port, threads);
         } catch (IOException e) {
             err.println("error: cannot listen on port " + port + ": " + e.getMessage());
             return 1;
@@ -114,7 +114,7 @@ public final class Commands {
             stopped.countDown();
         }, "shutdown"));
         out.printf("store model %s serving on http://%s:%d (metrics %s, docs at /docs)%n",
-                model.descriptor().version(), a.string("host", "0.0.0.0"), server.port(),
+                model.descriptor().version(), a.string("host", "127.0.0.1"), server.port(),
                 metrics.enabled() ? "on" : "off");
         out.flush();
         stopped.await();
