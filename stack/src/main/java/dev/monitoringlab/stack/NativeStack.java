@@ -32,7 +32,8 @@ public final class NativeStack implements AutoCloseable {
     private NativeStack(MonitoringSettings settings, List<ManagedProcess> processes, List<StackSummary.Service> services,
                         String host, Path generatedDir, InstanceLock lock) {
         this.settings = settings;
-        this.processes = processes;
+        // mutable: a fault test's startAgain puts the new process in the old one's place
+        this.processes = new java.util.concurrent.CopyOnWriteArrayList<>(processes);
         this.services = services;
         this.host = host;
         this.generatedDir = generatedDir;

@@ -57,7 +57,9 @@ class LauncherExposureIT {
         // every receiver on a closed loopback port: the alert that fires at once makes Alertmanager log its failures
         cmd.add("-Dlab.telegram.api-url=http://127.0.0.1:9");
         cmd.addAll(List.of("-jar", jar.toString(), "--with-node-exporter", "--work-dir", work.toString(),
-                "--mock-arg=--values", "--mock-arg=0.9"));
+                "--mock-arg=--values", "--mock-arg=0.9", "--targets-timeout=5",
+                // the store model's jar belongs to model-serving, built after this module; its bind is its own test's
+                "--no-store-model"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(Map.of("DISCORD_WEBHOOK_URL", DISCORD, "SLACK_WEBHOOK_URL", SLACK,
                 "TELEGRAM_BOT_TOKEN", FakeTelegram.TOKEN, "TELEGRAM_CHAT_ID", String.valueOf(FakeTelegram.CHAT_ID)));
@@ -72,7 +74,7 @@ class LauncherExposureIT {
         }, "launcher-output");
         reader.setDaemon(true);
         reader.start();
-        FaultStacks.await("the launcher's 'running' line", Duration.ofSeconds(90), () -> {
+        FaultStacks.await("the launcher's 'running' line", Duration.ofSeconds(120), () -> {
             assertThat(launcher.isAlive()).as("launcher exited: %s", output).isTrue();
             return output.stream().filter(l -> l.contains("running;")).findFirst();
         });
