@@ -20,6 +20,16 @@ public enum Setting {
     ALERTMANAGER_PORT("alertmanager.port", "9093", Kind.PORT,
             "Alertmanager web/API port; prometheus.yml alerting target is localhost:<this>"),
     GRAFANA_PORT("grafana.port", "3000", Kind.PORT, "Grafana web port (compose)"),
+    // A restart must not reset a pending alert's 'for' (HostHighCpuLoad would wait 3m again). Prometheus
+    // restores the pending state only of rules whose 'for' is at least the grace period, so it stays at or
+    // below the shortest 'for' worth keeping (1m: StoreSuccessRateLow, TargetDown; 3m: HostHighCpuLoad), and
+    // long enough for a few scrapes and evaluations after the restart before a restored alert may fire.
+    PROMETHEUS_FOR_GRACE_PERIOD("prometheus.for-grace-period", "1m", Kind.POSITIVE_DURATION,
+            "Prometheus --rules.alert.for-grace-period (native launcher, compose): pending 'for' state is restored"
+                    + " after a restart for rules whose 'for' is at least this; the least time a restored alert waits"),
+    PROMETHEUS_FOR_OUTAGE_TOLERANCE("prometheus.for-outage-tolerance", "10m", Kind.POSITIVE_DURATION,
+            "Prometheus --rules.alert.for-outage-tolerance (native launcher, compose): after a longer outage"
+                    + " pending alerts start their 'for' from zero (a restart takes seconds; 10m is an incident)"),
 
     // --- Kubernetes (kubernetes-as-code: Prometheus Operator resources for kube-prometheus-stack) ------
     KUBERNETES_NAMESPACE("kubernetes.namespace", "monitoring", Kind.KUBERNETES_NAME,

@@ -62,6 +62,8 @@ public final class ComposeEnv {
         v.put("CADVISOR_PORT", cadvisorPort(s));
         v.put("STORE_MODEL_TRAFFIC_RATE", StackSummary.number(s.number(Setting.STORE_MODEL_TRAFFIC_RATE)));
         v.put("COMPOSE_PROFILES", String.join(",", profiles(s)));
+        // Prometheus's restore flags (prometheus.for-*), the same the native launcher passes
+        v.putAll(dev.monitoringlab.rules.PrometheusFlags.composeVariables(s));
         return v;
     }
 

@@ -2,6 +2,7 @@ package dev.monitoringlab.stack;
 
 import dev.monitoringlab.rules.ConfigGenerator;
 import dev.monitoringlab.rules.ExternalTool;
+import dev.monitoringlab.rules.PrometheusFlags;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
 import dev.monitoringlab.settings.Setting;
@@ -31,7 +32,8 @@ public final class NativeStack implements AutoCloseable {
     private NativeStack(MonitoringSettings settings, List<ManagedProcess> processes, List<StackSummary.Service> services,
                         String host, Path generatedDir, InstanceLock lock) {
         this.settings = settings;
-        this.processes = processes;
+        // mutable: a fault test's startAgain puts the new process in the old one's place
+        this.processes = new java.util.concurrent.CopyOnWriteArrayList<>(processes);
         this.services = services;
         this.host = host;
         this.generatedDir = generatedDir;
@@ -98,6 +100,38 @@ public final class NativeStack implements AutoCloseable {
             // the hook is running or about to: it stops the processes
         }
         stopAll();
+    }
+
+    /**
+     * Stops one process the way a fault would: {@code crash} sends SIGKILL, otherwise SIGTERM as an operator's
+     * restart does. Its data and log stay; {@link #startAgain} brings it back. Used by the fault tests.
+     */
+    public synchronized void stop(String name, boolean crash) {
+        ManagedProcess p = process(name);
+        if (crash) {
+            p.kill();
+        } else {
+            p.close();
+        }
+    }
+
+    /** Starts a stopped process again with the same command, data directory and (appended) log, until ready. */
+    public void startAgain(String name, Duration readyTimeout) {
+        ManagedProcess again;
+        synchronized (this) {
+            ManagedProcess old = process(name);
+            if (old.alive()) {
+                throw new StackException(name + " is still running (pid " + old.pid() + ")");
+            }
+            again = old.startAgain();
+            processes.set(processes.indexOf(old), again);
+        }
+        again.awaitReady(readyTimeout);
+    }
+
+    private ManagedProcess process(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new StackException("no process named " + name + " in this stack"));
     }
 
     private synchronized void stopAll() {
@@ -223,11 +257,14 @@ public final class NativeStack implements AutoCloseable {
             Thread startupHook = new Thread(() -> stopStarted(started, lock), "native-stack-startup");
             Runtime.getRuntime().addShutdownHook(startupHook);
             try {
-                started.add(launch("prometheus", List.of(prometheusBin.toString(),
+                List<String> prometheus = new ArrayList<>(List.of(prometheusBin.toString(),
                         "--config.file=" + gen.resolve(ConfigGenerator.PROMETHEUS_YML),
                         "--storage.tsdb.path=" + data.resolve("prometheus"),
                         "--web.listen-address=" + host + ":" + settings.port(Setting.PROMETHEUS_PORT),
-                        "--web.enable-lifecycle"), logs, "/-/ready", Setting.PROMETHEUS_PORT));
+                        "--web.enable-lifecycle"));
+                // the same restore flags as compose: a restart does not reset a pending alert's 'for'
+                prometheus.addAll(PrometheusFlags.commandLine(settings));
+                started.add(launch("prometheus", prometheus, logs, "/-/ready", Setting.PROMETHEUS_PORT));
                 started.add(launch("alertmanager", List.of(alertmanagerBin.toString(),
                         "--config.file=" + gen.resolve(ConfigGenerator.ALERTMANAGER_YML),
                         "--storage.path=" + data.resolve("alertmanager"),
@@ -317,7 +354,13 @@ public final class NativeStack implements AutoCloseable {
         }
 
         private ManagedProcess launch(String name, List<String> command, Path logs, String readyPath, Setting port) {
-            return ManagedProcess.start(name, command, logs, URI.create(url(port) + readyPath));
+            return ManagedProcess.start(name, command, logs, URI.create(url(port) + readyPath), secrets(settings));
+        }
+
+        /** What no log may show: the receivers' URLs and the bot token, wherever a process prints them. */
+        private static List<String> secrets(MonitoringSettings s) {
+            return java.util.stream.Stream.of(s.discordWebhook(), s.slackWebhook(), s.telegramBotToken(),
+                    s.heartbeatWebhook(), s.monitoringWebhook()).flatMap(secret -> secret.value().stream()).toList();
         }
     }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.monitoringlab.rules.ConfigChecks;
+import dev.monitoringlab.rules.PrometheusFlags;
+import dev.monitoringlab.settings.MonitoringSettings;
+import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.rules.ExternalTool;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
@@ -46,6 +49,26 @@ class ComposeFileIT {
         assertThat(mount(p, "/etc/prometheus")).endsWith(":ro").startsWith(LAYOUT.generatedDir().resolve("prometheus").toString());
         assertThat(namedVolume(p, "/prometheus")).isTrue();
         assertThat(p.path("command").toString()).contains("--config.file=/etc/prometheus/prometheus.yml");
+    }
+
+    @Test
+    void prometheusTakesItsRestoreFlagsFromTheSettingsThroughTheComposeVariables() throws Exception {
+        assertThat(services.path("prometheus").path("command").toString()).as("defaults without stack/.env")
+                .contains(PrometheusFlags.commandLine(MonitoringSettings.defaults()));
+        MonitoringSettings s = MonitoringSettings.defaults().with(Setting.PROMETHEUS_FOR_GRACE_PERIOD, "2m")
+                .with(Setting.PROMETHEUS_FOR_OUTAGE_TOLERANCE, "15m");
+        ProcessBuilder pb = new ProcessBuilder(COMPOSE.require().toString(), "-f",
+                LAYOUT.stackDir().resolve("docker-compose.yml").toString(), "--project-directory",
+                LAYOUT.stackDir().toString(), "config").redirectErrorStream(true);
+        // what stack/.env carries once the launcher's compose-env has written it from these settings
+        pb.environment().putAll(PrometheusFlags.composeVariables(s));
+        Process p = pb.start();
+        String yaml = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(yaml).isZero();
+        JsonNode command = new ObjectMapper(new YAMLFactory()).readTree(yaml).path("services").path("prometheus")
+                .path("command");
+        assertThat(command.toString()).contains(PrometheusFlags.commandLine(s))
+                .contains("--rules.alert.for-grace-period=2m");
     }
 
     @Test
