@@ -1,68 +1,54 @@
 package dev.monitoringlab.dashboards;
 
+import dev.monitoringlab.settings.Cli;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
-import dev.monitoringlab.settings.SettingsException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code Main [--root DIR] [--out DIR]}: writes the dashboards and provisioning files into stack/generated/grafana. */
-public final class Main {
-    static final String USAGE = "usage: dashboards-as-code [--root <project root>] [--out <output folder>]";
+@Command(name = "dashboards-as-code",
+        description = "Writes the Grafana dashboards and provisioning files from the settings, refusing wrong ones.")
+public final class Main implements Callable<Integer> {
+    @Mixin
+    private Cli.Help help;
+    @Spec
+    private CommandSpec spec;
 
-    private Main() {
-    }
+    @Option(names = "--root", paramLabel = "DIR", description = "the project root (default: found from here)")
+    private Path root;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: <root>/stack/generated/grafana)")
+    private Path outDir;
 
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
-        }
+        Cli.runAndExit(new Main(), args);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Path root = null;
-        Path outDir = null;
-        for (int i = 0; i < args.length; i++) {
-            boolean hasValue = i + 1 < args.length;
-            switch (args[i]) {
-                case "--root" -> {
-                    if (!hasValue) {
-                        return usage(err, "--root needs a folder");
-                    }
-                    root = Path.of(args[++i]);
-                }
-                case "--out" -> {
-                    if (!hasValue) {
-                        return usage(err, "--out needs a folder");
-                    }
-                    outDir = Path.of(args[++i]);
-                }
-                default -> {
-                    return usage(err, "unknown argument '" + args[i] + "'");
-                }
-            }
-        }
-        ProjectLayout layout = root != null ? new ProjectLayout(root) : ProjectLayout.locate();
-        Path target = outDir != null ? outDir : GrafanaGenerator.outDir(layout);
-        try {
-            MonitoringSettings settings = MonitoringSettings.load(layout);
-            List<Path> written = GrafanaGenerator.writeAll(settings, target);
-            out.println("dashboards-as-code: wrote " + written.size() + " files to " + target);
-            return 0;
-        } catch (SettingsException | DashboardException e) {
-            err.println("dashboards-as-code: " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
-            err.println("dashboards-as-code: cannot write " + target + ": " + e);
-            return 1;
-        }
+        return Cli.run(new Main(), out, err, args);
     }
 
-    private static int usage(PrintStream err, String problem) {
-        err.println("dashboards-as-code: " + problem + "; " + USAGE);
-        return 2;
+    @Override
+    public Integer call() throws IOException {
+        ProjectLayout layout = root != null ? new ProjectLayout(root) : ProjectLayout.locate();
+        Path target = outDir != null ? outDir : GrafanaGenerator.outDir(layout);
+        MonitoringSettings settings = MonitoringSettings.load(layout);
+        List<Path> written;
+        try {
+            written = GrafanaGenerator.writeAll(settings, target);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + e, e);
+        }
+        spec.commandLine().getOut().println("dashboards-as-code: wrote " + written.size() + " files to " + target);
+        return 0;
     }
 }

@@ -2,6 +2,7 @@ package dev.monitoringlab.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.monitoringlab.settings.ExternalTool;
 import dev.monitoringlab.settings.MonitoringSettings;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.monitoringlab.stack;
 
 import dev.monitoringlab.rules.ConfigGenerator;
-import dev.monitoringlab.rules.ExternalTool;
+import dev.monitoringlab.settings.ExternalTool;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
 import dev.monitoringlab.settings.Setting;

@@ -1,0 +1,131 @@
+package dev.monitoringlab.settings;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * How every command line of the project behaves, with picocli underneath: {@code --help} prints the usage on
+ * stdout and exits 0; a command line that cannot be used prints one line {@code <tool>: <message>} on stderr and
+ * exits 2; a failure while running prints {@code <tool>: <message>} and exits 1. Never a stack trace: a user who
+ * mistyped a flag needs the one line, not our call stack.
+ */
+public final class Cli {
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    private Cli() {
+    }
+
+    /** Parses {@code args} into {@code command} (a picocli {@code @Command}), runs it and returns the exit code. */
+    public static int run(Object command, PrintStream out, PrintStream err, String... args) {
+        CommandLine cl = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+        String tool = cl.getCommandName();
+        cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cl.setParameterExceptionHandler((ex, ignored) -> {
+            err.println(tool + ": " + firstLine(ex.getMessage()) + " (see '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, ignored, parsed) -> {
+            err.println(tool + ": " + firstLine(ex.getMessage() != null ? ex.getMessage() : ex.toString()));
+            return FAILED;
+        });
+        return cl.execute(args);
+    }
+
+    /** For a {@code main}: exits only on failure, so a command that leaves threads running (a server) keeps them. */
+    public static void runAndExit(Object command, String... args) {
+        int code = run(command, System.out, System.err, args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * For a generator that {@code mvn package} runs with exec:java inside Maven's JVM (so {@code -Dlab.*} overrides
+     * reach the settings): System.exit there would end Maven on the spot, without its failure summary, so a failure
+     * is thrown instead, stackless, after the generator's own line on stderr.
+     */
+    public static void runInBuild(Object command, String... args) {
+        int code = run(command, System.out, System.err, args);
+        if (code != 0) {
+            throw new BuildStepFailed(new CommandLine(command).getCommandName(), code);
+        }
+    }
+
+    /** Carries only the exit code: the reason is already on stderr, and a stack trace would bury it. */
+    public static final class BuildStepFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int exitCode;
+
+        BuildStepFailed(String tool, int exitCode) {
+            super(tool + " wrote nothing (exit code " + exitCode + "): see the line before", null, false, false);
+            this.exitCode = exitCode;
+        }
+
+        public int exitCode() {
+            return exitCode;
+        }
+    }
+
+    /**
+     * {@code -h}/{@code --help} for a command and, inherited, its subcommands: add it with {@code @Mixin}.
+     * (picocli's mixinStandardHelpOptions would also add a {@code --version} that has nothing to print.)
+     */
+    public static final class Help {
+        @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT,
+                description = "Show this help and exit.")
+        private boolean help;
+    }
+
+    /** A command line that parsed but cannot be used (a missing file, flags that contradict): exit code 2. */
+    public static ParameterException usage(CommandLine.Model.CommandSpec spec, String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private static String firstLine(String s) {
+        return s.lines().findFirst().orElse(s);
+    }
+
+    /** A duration as Prometheus writes it ({@code 30s}, {@code 2m}, {@code 1h30m}), longer than zero. */
+    public static final class PositiveDuration implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration d;
+            try {
+                d = PromDuration.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not a duration like 30s, 500ms or 2m");
+            }
+            if (d.isZero()) {
+                throw new TypeConversionException("'" + value + "' must be longer than 0s");
+            }
+            return d;
+        }
+    }
+
+    /** A TCP port, 0 (any free port) to 65535. */
+    public static final class Port implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int p = Integer.parseInt(value.trim());
+                if (p >= 0 && p <= 65535) {
+                    return p;
+                }
+            } catch (NumberFormatException ignored) {
+                // the message below says what is wanted
+            }
+            throw new TypeConversionException("'" + value + "' is not a port number 0-65535");
+        }
+    }
+}
