@@ -7,21 +7,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code Main [--root DIR] [--out DIR]}: writes the dashboards and provisioning files into stack/generated/grafana. */
 @Command(name = "dashboards-as-code",
         description = "Writes the Grafana dashboards and provisioning files from the settings, refusing wrong ones.")
-public final class Main implements Callable<Integer> {
+public final class Main extends Cli.Base {
     @Mixin
     private Cli.Help help;
-    @Spec
-    private CommandSpec spec;
 
     @Option(names = "--root", paramLabel = "DIR", description = "the project root (default: found from here)")
     private Path root;
@@ -48,7 +43,7 @@ public final class Main implements Callable<Integer> {
         } catch (IOException e) {
             throw new IOException("cannot write " + target + ": " + e, e);
         }
-        spec.commandLine().getOut().println("dashboards-as-code: wrote " + written.size() + " files to " + target);
+        out().println("dashboards-as-code: wrote " + written.size() + " files to " + target);
         return 0;
     }
 }

@@ -10,7 +10,7 @@ import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.stack.AlertmanagerApi;
 import dev.monitoringlab.stack.PrometheusApi;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +31,11 @@ public final class EvidenceCommand {
     private final MonitoringSettings settings;
     private final EvidenceOptions options;
     private final Machine machine;
-    private final PrintStream log;
+    private final PrintWriter log;
     private final PrometheusApi prom;
     private final AlertmanagerApi am;
 
-    public EvidenceCommand(MonitoringSettings settings, EvidenceOptions options, Machine machine, PrintStream log) {
+    public EvidenceCommand(MonitoringSettings settings, EvidenceOptions options, Machine machine, PrintWriter log) {
         this.settings = settings;
         this.options = options;
         this.machine = machine;

@@ -7,12 +7,9 @@ import dev.monitoringlab.settings.ProjectLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code GenerateConfigsMain --root DIR [--out DIR] [--skip-checks=true]}: writes prometheus.yml, the rules and
@@ -20,11 +17,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "rules-as-code", description = "Writes prometheus.yml, the rule files and alertmanager.yml from the"
         + " settings, then checks them with promtool and amtool.")
-public final class GenerateConfigsMain implements Callable<Integer> {
+public final class GenerateConfigsMain extends Cli.Base {
     @Mixin
     private Cli.Help help;
-    @Spec
-    private CommandSpec spec;
 
     @Option(names = "--root", paramLabel = "DIR", description = "the project root (default: found from here)")
     private Path root;
@@ -47,7 +42,7 @@ public final class GenerateConfigsMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter log = spec.commandLine().getOut();
+        PrintWriter log = out();
         ProjectLayout layout = root == null ? ProjectLayout.locate() : new ProjectLayout(root);
         Path outDir = out == null ? layout.generatedDir() : out;
         MonitoringSettings settings = MonitoringSettings.load(layout);

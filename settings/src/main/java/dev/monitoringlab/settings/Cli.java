@@ -4,11 +4,14 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -39,7 +42,12 @@ public final class Cli {
             err.println(tool + ": " + firstLine(ex.getMessage() != null ? ex.getMessage() : ex.toString()));
             return FAILED;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } finally {
+            cl.getOut().flush();
+            cl.getErr().flush();
+        }
     }
 
     /** For a {@code main}: exits only on failure, so a command that leaves threads running (a server) keeps them. */
@@ -77,6 +85,37 @@ public final class Cli {
         }
     }
 
+    /** What a command needs from picocli: where its output goes, and usage errors found after parsing. */
+    public abstract static class Base implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        protected CommandSpec spec() {
+            return spec;
+        }
+
+        protected PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        protected PrintWriter err() {
+            return spec.commandLine().getErr();
+        }
+
+        /** Exit code 2 with {@code message}: for what only shows after parsing (a missing file, a bad setting). */
+        protected ParameterException usage(String message) {
+            return Cli.usage(spec, message);
+        }
+
+        /** {@code value} when it lies in [min, max], else a usage error naming the flag. */
+        protected double inRange(String flag, double value, double min, double max) {
+            if (!(value >= min && value <= max)) {
+                throw usage(flag + " must be between " + plain(min) + " and " + plain(max) + ", got " + plain(value));
+            }
+            return value;
+        }
+    }
+
     /**
      * {@code -h}/{@code --help} for a command and, inherited, its subcommands: add it with {@code @Mixin}.
      * (picocli's mixinStandardHelpOptions would also add a {@code --version} that has nothing to print.)
@@ -88,8 +127,12 @@ public final class Cli {
     }
 
     /** A command line that parsed but cannot be used (a missing file, flags that contradict): exit code 2. */
-    public static ParameterException usage(CommandLine.Model.CommandSpec spec, String message) {
+    public static ParameterException usage(CommandSpec spec, String message) {
         return new ParameterException(spec.commandLine(), message);
+    }
+
+    private static String plain(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
     }
 
     private static String firstLine(String s) {
