@@ -9,20 +9,13 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code Main [--root DIR] [--out DIR]}: writes the dashboards and provisioning files into stack/generated/grafana. */
 @Command(name = "dashboards-as-code",
         description = "Writes the Grafana dashboards and provisioning files from the settings, refusing wrong ones.")
 public final class Main extends Cli.Base {
     @Mixin
-    private Cli.Help help;
-
-    @Option(names = "--root", paramLabel = "DIR", description = "the project root (default: found from here)")
-    private Path root;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: <root>/stack/generated/grafana)")
-    private Path outDir;
+    private Cli.Folders folders;
 
     public static void main(String[] args) {
         Cli.runAndExit(new Main(), args);
@@ -34,8 +27,8 @@ public final class Main extends Cli.Base {
 
     @Override
     public Integer call() throws IOException {
-        ProjectLayout layout = root != null ? new ProjectLayout(root) : ProjectLayout.locate();
-        Path target = outDir != null ? outDir : GrafanaGenerator.outDir(layout);
+        ProjectLayout layout = folders.layout();
+        Path target = folders.out(GrafanaGenerator.outDir(layout));
         MonitoringSettings settings = MonitoringSettings.load(layout);
         List<Path> written;
         try {

@@ -4,20 +4,12 @@ import dev.monitoringlab.serving.cli.Commands;
 import dev.monitoringlab.settings.Cli;
 import java.io.PrintStream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** Entry point: picks the subcommand; the work is in {@link Commands}. */
 @Command(name = "model-serving", description = "The store model: data, training, exploration, the API, traffic.",
         subcommands = {Commands.Generate.class, Commands.Train.class, Commands.Explore.class, Commands.Serve.class,
                 Commands.Traffic.class})
-public final class Main implements Runnable {
-    @Mixin
-    private Cli.Help help;
-    @Spec
-    private CommandSpec spec;
-
+public final class Main extends Cli.Base {
     /** Exits only on failure, so the build can run "generate" and "train" inside Maven's JVM. */
     public static void main(String[] args) {
         Cli.runAndExit(new Main(), args);
@@ -29,7 +21,7 @@ public final class Main implements Runnable {
 
     /** No subcommand given. */
     @Override
-    public void run() {
-        throw Cli.usage(spec, "no command given");
+    public Integer call() {
+        throw usage("no command given");
     }
 }

@@ -2,7 +2,6 @@ package dev.monitoringlab.modelmock;
 
 import dev.monitoringlab.settings.Cli;
 import java.io.IOException;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,9 +9,7 @@ import picocli.CommandLine.Mixin;
 /** {@code java -jar modelmock.jar [--port 9000] [--interval 5s] [--seed N] [--values 0.2,0.9]}. */
 @Command(name = "modelmock",
         description = "Lab 7.1: serves model_result in [0, 1] on /metrics, a new value every interval.")
-public final class ModelMockMain implements Callable<Integer> {
-    @Mixin
-    private Cli.Help help;
+public final class ModelMockMain extends Cli.Base {
     @Mixin
     private ModelMockOptions options;
 

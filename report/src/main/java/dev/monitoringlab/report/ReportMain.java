@@ -3,9 +3,6 @@ package dev.monitoringlab.report;
 import dev.monitoringlab.settings.Cli;
 import java.io.PrintStream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar report/target/report.jar <command>}:
@@ -16,12 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", description = "The lab report's evidence.",
         subcommands = {ReportCommands.Evidence.class, ReportCommands.RecordWebhooks.class,
                 ReportCommands.FiringModelCommand.class, ReportCommands.Embed.class})
-public final class ReportMain implements Runnable {
-    @Mixin
-    private Cli.Help help;
-    @Spec
-    private CommandSpec spec;
-
+public final class ReportMain extends Cli.Base {
     public static void main(String[] args) {
         Cli.runAndExit(new ReportMain(), args);
     }
@@ -32,7 +24,7 @@ public final class ReportMain implements Runnable {
 
     /** No subcommand given. */
     @Override
-    public void run() {
-        throw Cli.usage(spec, "no command given");
+    public Integer call() {
+        throw usage("no command given");
     }
 }

@@ -1,7 +1,6 @@
 package dev.monitoringlab.rules;
 
 import dev.monitoringlab.settings.Cli;
-import dev.monitoringlab.settings.ExternalTool;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
 import java.io.IOException;
@@ -19,13 +18,7 @@ import picocli.CommandLine.Option;
         + " settings, then checks them with promtool and amtool.")
 public final class GenerateConfigsMain extends Cli.Base {
     @Mixin
-    private Cli.Help help;
-
-    @Option(names = "--root", paramLabel = "DIR", description = "the project root (default: found from here)")
-    private Path root;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: <root>/stack/generated)")
-    private Path out;
+    private Cli.Folders folders;
 
     @Option(names = "--skip-checks", arity = "1", paramLabel = "true|false", defaultValue = "false",
             description = "generate without running promtool/amtool (default ${DEFAULT-VALUE})")
@@ -43,8 +36,8 @@ public final class GenerateConfigsMain extends Cli.Base {
     @Override
     public Integer call() throws IOException {
         PrintWriter log = out();
-        ProjectLayout layout = root == null ? ProjectLayout.locate() : new ProjectLayout(root);
-        Path outDir = out == null ? layout.generatedDir() : out;
+        ProjectLayout layout = folders.layout();
+        Path outDir = folders.out(layout.generatedDir());
         MonitoringSettings settings = MonitoringSettings.load(layout);
         try {
             for (Path p : ConfigGenerator.writeAll(settings, outDir)) {

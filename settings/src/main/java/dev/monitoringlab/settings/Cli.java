@@ -3,14 +3,15 @@ package dev.monitoringlab.settings;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -85,10 +86,12 @@ public final class Cli {
         }
     }
 
-    /** What a command needs from picocli: where its output goes, and usage errors found after parsing. */
+    /** What a command needs from picocli: {@code --help}, where its output goes, usage errors found after parsing. */
     public abstract static class Base implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
+        @Mixin
+        private Help help;
 
         protected CommandSpec spec() {
             return spec;
@@ -116,14 +119,26 @@ public final class Cli {
         }
     }
 
-    /**
-     * {@code -h}/{@code --help} for a command and, inherited, its subcommands: add it with {@code @Mixin}.
-     * (picocli's mixinStandardHelpOptions would also add a {@code --version} that has nothing to print.)
-     */
-    public static final class Help {
-        @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT,
-                description = "Show this help and exit.")
+    /** {@code -h}/{@code --help} (picocli's mixinStandardHelpOptions would add a {@code --version} with nothing to say). */
+    static final class Help {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
         private boolean help;
+    }
+
+    /** A generator's {@code --root} and {@code --out}: the project root (found from here when absent), the output folder. */
+    public static final class Folders {
+        @Option(names = "--root", paramLabel = "DIR", description = "the project root (default: found from the working folder)")
+        private Path root;
+        @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: under stack/generated/)")
+        private Path out;
+
+        public ProjectLayout layout() {
+            return root == null ? ProjectLayout.locate() : new ProjectLayout(root);
+        }
+
+        public Path out(Path byDefault) {
+            return out == null ? byDefault : out;
+        }
     }
 
     /** A command line that parsed but cannot be used (a missing file, flags that contradict): exit code 2. */
