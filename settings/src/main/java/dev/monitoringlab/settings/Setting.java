@@ -1,8 +1,8 @@
 package dev.monitoringlab.settings;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Every value the generated configs, dashboards and launchers use, with its default and what it drives.
@@ -85,9 +85,82 @@ public enum Setting {
     TELEGRAM_CHAT_ID("telegram.chat-id", "", Kind.OPTIONAL_CHAT_ID,
             "Telegram chat id the bot posts to; empty: env TELEGRAM_CHAT_ID, else the file stack/secrets/telegram_chat_id");
 
-    /** How a value is checked and parsed. */
-    public enum Kind { SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL,
-        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID }
+    /** How a value is checked and parsed: each kind carries its own check. */
+    public enum Kind {
+        SELECTOR(value -> {
+            String matcher = "[a-zA-Z_][a-zA-Z0-9_]*\\s*(=|!=|=~|!~)\\s*\"[^\"]*\"";
+            if (!value.isBlank() && !value.trim().matches(matcher + "(\\s*,\\s*" + matcher + ")*")) {
+                throw new IllegalArgumentException("is not a list of label matchers like job=\"node\"");
+            }
+        }),
+        DURATION(PromDuration::parse),
+        POSITIVE_DURATION(value -> {
+            if (PromDuration.parse(value).isZero()) {
+                throw new IllegalArgumentException("must be longer than 0s");
+            }
+        }),
+        PORT(value -> {
+            int port = parseNumber(value).intValue();
+            if (port < 1 || port > 65535 || !value.trim().matches("\\d+")) {
+                throw new IllegalArgumentException("'" + value + "' is not a port number 1-65535");
+            }
+        }),
+        RATIO(value -> inRange(value, 0, 1)),
+        PERCENT(value -> inRange(value, 0, 100)),
+        HOST_PORT_LIST(value -> eachOf(value, "[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}", "is not host:port")),
+        LABEL_LIST(value -> eachOf(value, "[a-zA-Z_][a-zA-Z0-9_]*|\\.\\.\\.", "is not a label name")),
+        OPTIONAL_URL(optional("https?://[^\\s/]+(/\\S*)?", "is not an http(s) URL")),
+        /** A bot token as BotFather hands it out: the bot's numeric id, a colon, then the secret part. */
+        OPTIONAL_TELEGRAM_TOKEN(optional("\\d{1,20}:[A-Za-z0-9_-]{20,100}", "is not a Telegram bot token like 123456789:AA...")),
+        /** A chat id is an integer; groups and channels are negative. */
+        OPTIONAL_CHAT_ID(optional("-?\\d{1,20}", "is not a Telegram chat id (an integer, negative for groups)"));
+
+        private final Consumer<String> check;
+
+        Kind(Consumer<String> check) {
+            this.check = check;
+        }
+
+        /** Throws {@link IllegalArgumentException} with the reason when {@code value} is not valid for this kind. */
+        public void check(String value) {
+            check.accept(value);
+        }
+
+        private static Consumer<String> optional(String regex, String reason) {
+            return value -> {
+                if (!value.isBlank() && !value.trim().matches(regex)) {
+                    throw new IllegalArgumentException(reason);
+                }
+            };
+        }
+
+        private static void eachOf(String list, String regex, String reason) {
+            for (String item : list.split(",")) {
+                if (!item.trim().matches(regex)) {
+                    throw new IllegalArgumentException("'" + item.trim() + "' " + reason);
+                }
+            }
+        }
+
+        private static void inRange(String value, double min, double max) {
+            double v = parseNumber(value);
+            if (!(v >= min && v <= max)) {
+                throw new IllegalArgumentException(value.trim() + " is outside [" + trim(min) + ", " + trim(max) + "]");
+            }
+        }
+
+        private static Double parseNumber(String value) {
+            try {
+                return Double.valueOf(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + value + "' is not a number");
+            }
+        }
+
+        private static String trim(double d) {
+            return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+        }
+    }
 
     private final String key;
     private final String defaultValue;
@@ -122,98 +195,8 @@ public enum Setting {
         return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
     }
 
-    /** Throws {@link IllegalArgumentException} with the reason when {@code value} is not valid for this kind. */
+    /** Throws {@link IllegalArgumentException} with the reason when {@code value} is not valid for this setting. */
     void check(String value) {
-        switch (kind) {
-            case SELECTOR -> {
-                String matcher = "[a-zA-Z_][a-zA-Z0-9_]*\\s*(=|!=|=~|!~)\\s*\"[^\"]*\"";
-                if (!value.isBlank() && !value.trim().matches(matcher + "(\\s*,\\s*" + matcher + ")*")) {
-                    throw new IllegalArgumentException("is not a list of label matchers like job=\"node\"");
-                }
-            }
-            case DURATION -> PromDuration.parse(value);
-            case POSITIVE_DURATION -> {
-                Duration d = PromDuration.parse(value);
-                if (d.isZero()) {
-                    throw new IllegalArgumentException("must be longer than 0s");
-                }
-            }
-            case PORT -> {
-                int port = parseNumber(value).intValue();
-                if (port < 1 || port > 65535 || !value.trim().matches("\\d+")) {
-                    throw new IllegalArgumentException("'" + value + "' is not a port number 1-65535");
-                }
-            }
-            case RATIO -> inRange(value, 0, 1);
-            case PERCENT -> inRange(value, 0, 100);
-            case HOST_PORT_LIST -> {
-                for (String target : value.split(",")) {
-                    if (!target.trim().matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}")) {
-                        throw new IllegalArgumentException("'" + target.trim() + "' is not host:port");
-                    }
-                }
-            }
-            case LABEL_LIST -> {
-                for (String label : value.split(",")) {
-                    if (!label.trim().matches("[a-zA-Z_][a-zA-Z0-9_]*|\\.\\.\\.")) {
-                        throw new IllegalArgumentException("'" + label.trim() + "' is not a label name");
-                    }
-                }
-            }
-            case OPTIONAL_URL -> {
-                if (!value.isBlank()) {
-                    checkUrl(value);
-                }
-            }
-            case OPTIONAL_TELEGRAM_TOKEN -> {
-                if (!value.isBlank()) {
-                    checkTelegramToken(value);
-                }
-            }
-            case OPTIONAL_CHAT_ID -> {
-                if (!value.isBlank()) {
-                    checkChatId(value);
-                }
-            }
-        }
-    }
-
-    /** A bot token as BotFather hands it out: the bot's numeric id, a colon, then the secret part. */
-    static void checkTelegramToken(String value) {
-        if (!value.trim().matches("\\d{1,20}:[A-Za-z0-9_-]{20,100}")) {
-            throw new IllegalArgumentException("is not a Telegram bot token like 123456789:AA...");
-        }
-    }
-
-    /** A chat id is an integer; groups and channels are negative. */
-    static void checkChatId(String value) {
-        if (!value.trim().matches("-?\\d{1,20}")) {
-            throw new IllegalArgumentException("is not a Telegram chat id (an integer, negative for groups)");
-        }
-    }
-
-    static void checkUrl(String value) {
-        if (!value.trim().matches("https?://[^\\s/]+(/\\S*)?")) {
-            throw new IllegalArgumentException("is not an http(s) URL");
-        }
-    }
-
-    private static void inRange(String value, double min, double max) {
-        double v = parseNumber(value);
-        if (!(v >= min && v <= max)) {
-            throw new IllegalArgumentException(value.trim() + " is outside [" + trim(min) + ", " + trim(max) + "]");
-        }
-    }
-
-    private static Double parseNumber(String value) {
-        try {
-            return Double.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a number");
-        }
-    }
-
-    private static String trim(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+        kind.check(value);
     }
 }
