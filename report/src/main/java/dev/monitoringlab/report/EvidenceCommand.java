@@ -150,9 +150,9 @@ public final class EvidenceCommand {
                 firing.stream().map(i -> new Charts.Band(alert, i)).toList(), start, end);
         List<Path> out = new ArrayList<>();
         out.add(Charts.write(spec, options.out().resolve(chartFile)));
-        Timeline t = Timeline.derive(alert, phases, firing, messages);
+        AlertTimeline t = AlertTimeline.derive(alert, phases, firing, messages);
         out.add(AtomicFiles.write(options.out().resolve(name + "-timeline.md"), header(alert + " timeline", now)
-                + "Chart " + range(start, end) + ". Prometheus times are to the query step (" + Timeline.human(step)
+                + "Chart " + range(start, end) + ". Prometheus times are to the query step (" + AlertTimeline.human(step)
                 + "); notification times are when the local look-alike received them. " + source + ".\n\nExpression: `" + expr + "`\n\n" + t.toMarkdown()
                 + "\nEvery phase as the lab expects: **" + (t.allAsExpected() ? "yes" : "no") + "**.\n"));
         return out;
@@ -204,7 +204,7 @@ public final class EvidenceCommand {
 
     private static String range(Instant start, Instant end) {
         return "range " + Machine.stamp(start) + " to " + Machine.stamp(end).replaceFirst("^\\d{4}-\\d{2}-\\d{2} ", "")
-                + " (" + Timeline.human(Duration.between(start, end)) + ")";
+                + " (" + AlertTimeline.human(Duration.between(start, end)) + ")";
     }
 
     private static String trim(double d) {

@@ -108,7 +108,7 @@ public final class NativeStack implements AutoCloseable {
         private String host = "127.0.0.1";
         private List<String> mockArgs;
         private boolean nodeExporter;
-        private Duration readyTimeout = Duration.ofSeconds(60);
+        private final Duration readyTimeout = Duration.ofSeconds(60);
         private PrintStream log = new PrintStream(PrintStream.nullOutputStream());
 
         private Builder(MonitoringSettings settings) {
@@ -124,11 +124,6 @@ public final class NativeStack implements AutoCloseable {
 
         public Builder generatedDir(Path dir) {
             this.generatedDir = dir;
-            return this;
-        }
-
-        public Builder dataDir(Path dir) {
-            this.dataDir = dir;
             return this;
         }
 
@@ -152,11 +147,6 @@ public final class NativeStack implements AutoCloseable {
         /** Also run the distribution's node exporter on the settings' node-exporter port. */
         public Builder withNodeExporter() {
             this.nodeExporter = true;
-            return this;
-        }
-
-        public Builder readyTimeout(Duration timeout) {
-            this.readyTimeout = timeout;
             return this;
         }
 

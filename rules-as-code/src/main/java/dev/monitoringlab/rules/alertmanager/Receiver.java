@@ -26,8 +26,4 @@ public record Receiver(String name, List<DiscordConfig> discordConfigs, List<Sla
     public Receiver alsoTelegram(java.util.Optional<TelegramConfig> telegram) {
         return telegram.map(t -> new Receiver(name, discordConfigs, slackConfigs, List.of(t))).orElse(this);
     }
-
-    public boolean sendsAnything() {
-        return !discordConfigs.isEmpty() || !slackConfigs.isEmpty() || !telegramConfigs.isEmpty();
-    }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 
 /** One scrape job of prometheus.yml. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ScrapeConfig(String jobName, String scrapeInterval, String metricsPath, List<StaticConfig> staticConfigs) {
+public record ScrapeConfig(String jobName, List<StaticConfig> staticConfigs) {
 
     public static ScrapeConfig of(String jobName, List<String> targets) {
-        return new ScrapeConfig(jobName, null, null, List.of(new StaticConfig(targets)));
+        return new ScrapeConfig(jobName, List.of(new StaticConfig(targets)));
     }
 }
