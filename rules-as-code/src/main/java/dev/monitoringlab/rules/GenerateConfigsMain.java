@@ -48,6 +48,10 @@ public final class GenerateConfigsMain extends Cli.Base {
         }
         warnIfMissing(log, "Discord", settings.discordWebhook());
         warnIfMissing(log, "Slack", settings.slackWebhook());
+        if (settings.heartbeatWebhook().value().isEmpty()) {
+            log.println("rules-as-code: no heartbeat webhook configured, so nobody outside hears the"
+                    + " Watchdog (a dead man's switch). Put its URL in " + settings.heartbeatWebhook().source() + ".");
+        }
         if (skipChecks) {
             log.println("rules-as-code: promtool/amtool checks skipped (-Dchecks.skip=true)");
         } else {

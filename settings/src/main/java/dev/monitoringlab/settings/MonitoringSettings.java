@@ -179,6 +179,16 @@ public final class MonitoringSettings {
         return secret(Setting.TELEGRAM_CHAT_ID);
     }
 
+    /** The dead man's switch the always-firing Watchdog alert is sent to; empty: it is sent nowhere. */
+    public Secret heartbeatWebhook() {
+        return secret(Setting.HEARTBEAT_WEBHOOK_URL);
+    }
+
+    /** Where TargetDown and the other alerts about the monitoring go; empty: they stay in Alertmanager. */
+    public Secret monitoringWebhook() {
+        return secret(Setting.MONITORING_WEBHOOK_URL);
+    }
+
     public List<String> cadvisorTargets() {
         return list(Setting.CADVISOR_TARGETS);
     }

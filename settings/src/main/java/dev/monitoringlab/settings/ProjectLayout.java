@@ -63,4 +63,12 @@ public record ProjectLayout(Path root) {
     public Path telegramChatIdFile() {
         return secretFile(Setting.TELEGRAM_CHAT_ID);
     }
+
+    public Path heartbeatWebhookFile() {
+        return secretFile(Setting.HEARTBEAT_WEBHOOK_URL);
+    }
+
+    public Path monitoringWebhookFile() {
+        return secretFile(Setting.MONITORING_WEBHOOK_URL);
+    }
 }

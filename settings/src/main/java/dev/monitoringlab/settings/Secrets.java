@@ -18,7 +18,8 @@ import java.util.Set;
 public final class Secrets {
     /** The settings that are secrets: never in git, normally read from the environment or stack/secrets/. */
     public static final Set<Setting> SETTINGS = EnumSet.of(Setting.DISCORD_WEBHOOK_URL, Setting.SLACK_WEBHOOK_URL,
-            Setting.TELEGRAM_BOT_TOKEN, Setting.TELEGRAM_CHAT_ID);
+            Setting.TELEGRAM_BOT_TOKEN, Setting.TELEGRAM_CHAT_ID, Setting.HEARTBEAT_WEBHOOK_URL,
+            Setting.MONITORING_WEBHOOK_URL);
 
     private Secrets() {
     }

@@ -62,6 +62,16 @@ public enum Setting {
             "StoreSuccessRateLow: the window over which the share of successful predictions is computed"),
     STORE_SUCCESS_FOR("store.success-for", "1m", Kind.DURATION,
             "StoreSuccessRateLow 'for': how long the share must stay below the threshold"),
+    STORE_NO_PREDICTIONS_FOR("store.no-predictions-for", "10m", Kind.POSITIVE_DURATION,
+            "StoreModelNoPredictions 'for': how long the service may be up without a single prediction"),
+
+    // --- alerts about the monitoring itself: TargetDown, ModelMockResultMissing, Watchdog -------------
+    TARGET_DOWN_FOR("target-down.for", "1m", Kind.POSITIVE_DURATION,
+            "TargetDown 'for': how long a scrape target (any job) must stay down (up == 0) before the alert fires"),
+    METRIC_MISSING_FOR("metric-missing.for", "5m", Kind.POSITIVE_DURATION,
+            "ModelMockResultMissing 'for': how long the mock may answer scrapes without the model_result series"),
+    RUNBOOKS_BASE_URL("runbooks.base-url", "docs/runbooks", Kind.URL_OR_PATH,
+            "every alert's runbook_url is <this>/<AlertName>.md; a repository-relative path or an http(s) URL"),
 
     // --- Alertmanager route (lab 7.4.5) -------------------------------------------------------------
     GROUP_BY("alertmanager.group-by", "...", Kind.LABEL_LIST,
@@ -72,6 +82,8 @@ public enum Setting {
             "route group_interval: wait before notifying about changes to a group already notified"),
     REPEAT_INTERVAL("alertmanager.repeat-interval", "1h", Kind.POSITIVE_DURATION,
             "route repeat_interval: wait before re-sending a notification that has not changed"),
+    HEARTBEAT_REPEAT_INTERVAL("alertmanager.heartbeat-repeat-interval", "1m", Kind.POSITIVE_DURATION,
+            "repeat_interval of the Watchdog route: how often the heartbeat webhook is called while all is well"),
 
     // --- receivers: URLs are secrets, so they are normally read from stack/secrets/ or the env -----
     DISCORD_WEBHOOK_URL("discord.webhook-url", "", Kind.OPTIONAL_URL,
@@ -83,7 +95,13 @@ public enum Setting {
     TELEGRAM_BOT_TOKEN("telegram.bot-token", "", Kind.OPTIONAL_TELEGRAM_TOKEN,
             "Telegram bot token; empty: env TELEGRAM_BOT_TOKEN, else the file stack/secrets/telegram_bot_token"),
     TELEGRAM_CHAT_ID("telegram.chat-id", "", Kind.OPTIONAL_CHAT_ID,
-            "Telegram chat id the bot posts to; empty: env TELEGRAM_CHAT_ID, else the file stack/secrets/telegram_chat_id");
+            "Telegram chat id the bot posts to; empty: env TELEGRAM_CHAT_ID, else the file stack/secrets/telegram_chat_id"),
+    HEARTBEAT_WEBHOOK_URL("heartbeat.webhook-url", "", Kind.OPTIONAL_URL,
+            "dead man's switch called with the Watchdog alert; empty: env HEARTBEAT_WEBHOOK_URL, else the file"
+                    + " stack/secrets/heartbeat_webhook_url; none: the heartbeat goes nowhere"),
+    MONITORING_WEBHOOK_URL("monitoring.webhook-url", "", Kind.OPTIONAL_URL,
+            "webhook for TargetDown and the other alerts about the monitoring (component monitoring); empty: env"
+                    + " MONITORING_WEBHOOK_URL, else the file stack/secrets/monitoring_webhook_url; none: seen in Alertmanager only");
 
     /** How a value is checked and parsed: each kind carries its own check. */
     public enum Kind {
@@ -113,7 +131,13 @@ public enum Setting {
         /** A bot token as BotFather hands it out: the bot's numeric id, a colon, then the secret part. */
         OPTIONAL_TELEGRAM_TOKEN(optional("\\d{1,20}:[A-Za-z0-9_-]{20,100}", "is not a Telegram bot token like 123456789:AA...")),
         /** A chat id is an integer; groups and channels are negative. */
-        OPTIONAL_CHAT_ID(optional("-?\\d{1,20}", "is not a Telegram chat id (an integer, negative for groups)"));
+        OPTIONAL_CHAT_ID(optional("-?\\d{1,20}", "is not a Telegram chat id (an integer, negative for groups)")),
+        /** An absolute link (a Git host's page) or a path relative to the repository root. */
+        URL_OR_PATH(value -> {
+            if (!value.trim().matches("https?://[^\\s/]+(/\\S*)?|[A-Za-z0-9._\\-]+(/[A-Za-z0-9._\\-]+)*/?")) {
+                throw new IllegalArgumentException("is neither an http(s) URL nor a relative path like docs/runbooks");
+            }
+        });
 
         private final Consumer<String> check;
 

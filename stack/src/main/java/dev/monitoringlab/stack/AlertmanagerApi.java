@@ -1,5 +1,6 @@
 package dev.monitoringlab.stack;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.ArrayList;
@@ -26,6 +27,30 @@ public final class AlertmanagerApi {
         }
     }
 
+    /** An alert as Alertmanager holds it, with what mutes it: the fingerprints of the alerts that inhibit it. */
+    public record Status(String fingerprint, Map<String, String> labels, String state, List<String> inhibitedBy) {
+        public String name() {
+            return labels.get("alertname");
+        }
+    }
+
+    /**
+     * An alert to post as a client would (Prometheus does the same): labels, annotations, a source link, and an end
+     * time (null: active until Alertmanager's resolve_timeout; in the past: resolved).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PostableAlert(Map<String, String> labels, Map<String, String> annotations, String generatorURL,
+                                String endsAt) {
+        public PostableAlert(Map<String, String> labels, Map<String, String> annotations, String generatorURL) {
+            this(labels, annotations, generatorURL, null);
+        }
+
+        /** The same alert, resolved at {@code at}. */
+        public PostableAlert resolvedAt(java.time.Instant at) {
+            return new PostableAlert(labels, annotations, generatorURL, at.toString());
+        }
+    }
+
     public boolean ready() {
         return Http.ok(base.resolve("/-/ready"));
     }
@@ -37,6 +62,23 @@ public final class AlertmanagerApi {
                     a.path("startsAt").asText(), a.path("endsAt").asText()));
         }
         return out;
+    }
+
+    /** Every alert with its fingerprint and inhibition state (active, suppressed, unprocessed). */
+    public List<Status> statuses() {
+        List<Status> out = new ArrayList<>();
+        for (JsonNode a : Http.getJson(base.resolve("/api/v2/alerts"))) {
+            List<String> by = new ArrayList<>();
+            a.path("status").path("inhibitedBy").forEach(f -> by.add(f.asText()));
+            out.add(new Status(a.path("fingerprint").asText(), map(a.path("labels")),
+                    a.path("status").path("state").asText(), by));
+        }
+        return out;
+    }
+
+    /** POST /api/v2/alerts: the alerts start now and stay active until Alertmanager's resolve_timeout. */
+    public void post(List<PostableAlert> alerts) {
+        Http.postJson(base.resolve("/api/v2/alerts"), alerts);
     }
 
     private static Map<String, String> map(JsonNode node) {

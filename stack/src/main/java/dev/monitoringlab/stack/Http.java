@@ -40,6 +40,24 @@ final class Http {
         }
     }
 
+    /** POST a JSON body, failing with the status and body when the answer is not 2xx. */
+    static void postJson(URI uri, Object body) {
+        try {
+            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 != 2) {
+                throw new IllegalStateException("POST " + uri + " answered " + r.statusCode() + ": " + r.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + uri + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while posting to " + uri, e);
+        }
+    }
+
     /** True when the URL answers 200, false on any error: used while waiting for a service to come up. */
     static boolean ok(URI uri) {
         try {

@@ -7,4 +7,9 @@ public record RuleGroup(String name, List<AlertRule> rules) {
     public RuleGroup {
         rules = List.copyOf(rules);
     }
+
+    /** The same group with every rule passed through {@code change}. */
+    public RuleGroup map(java.util.function.UnaryOperator<AlertRule> change) {
+        return new RuleGroup(name, rules.stream().map(change).toList());
+    }
 }
