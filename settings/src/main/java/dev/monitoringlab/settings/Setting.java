@@ -21,6 +21,14 @@ public enum Setting {
             "Alertmanager web/API port; prometheus.yml alerting target is localhost:<this>"),
     GRAFANA_PORT("grafana.port", "3000", Kind.PORT, "Grafana web port (compose)"),
 
+    // --- Kubernetes (kubernetes-as-code: Prometheus Operator resources for kube-prometheus-stack) ------
+    KUBERNETES_NAMESPACE("kubernetes.namespace", "monitoring", Kind.KUBERNETES_NAME,
+            "namespace of every generated Kubernetes object; the AlertmanagerConfig's Secret must live there too"),
+    KUBERNETES_RELEASE_LABEL("kubernetes.release-label", "kube-prometheus-stack", Kind.KUBERNETES_LABEL_VALUE,
+            "label release=<this> on every object: the Helm release name kube-prometheus-stack selects rules by"),
+    KUBERNETES_WEBHOOK_SECRET("kubernetes.webhook-secret", "alertmanager-webhooks", Kind.KUBERNETES_NAME,
+            "Secret the AlertmanagerConfig reads webhook URLs and tokens from, one key per stack/secrets/ file"),
+
     // --- scrape targets -----------------------------------------------------------------------------
     MODEL_MOCK_PORT("model-mock.port", "9000", Kind.PORT,
             "the model mock's /metrics port (launcher); scrape job model_mock targets localhost:<this>"),
@@ -73,6 +81,26 @@ public enum Setting {
     RUNBOOKS_BASE_URL("runbooks.base-url", "docs/runbooks", Kind.URL_OR_PATH,
             "every alert's runbook_url is <this>/<AlertName>.md; a repository-relative path or an http(s) URL"),
 
+    // --- alerts: StoreModelInputDrift, StoreModelOutputDrift (model monitoring) -----------------------
+    STORE_DRIFT_WINDOW("store.drift.window", "5m", Kind.POSITIVE_DURATION,
+            "the store model service's drift window: how much recent traffic the PSI scores compare with training"),
+    STORE_DRIFT_MIN_RECORDS("store.drift.min-records", "200", Kind.COUNT,
+            "StoreModelInputDrift/OutputDrift judge only when the drift window holds at least this many predictions"),
+    STORE_DRIFT_THRESHOLD("store.drift.psi-threshold", "0.25", Kind.RATIO,
+            "StoreModelInputDrift/OutputDrift fire when a PSI is above this (0.25: significant); line on the drift panels"),
+    STORE_DRIFT_FOR("store.drift.for", "1m", Kind.DURATION,
+            "StoreModelInputDrift/OutputDrift 'for': how long the PSI must stay above the threshold"),
+
+    // --- service level objectives of the store model: burn-rate alerts ------------------------------
+    STORE_SLO_PERIOD("store.slo.period", "28d", Kind.POSITIVE_DURATION,
+            "the SLO period: error budget remaining on the SLO dashboard is counted over it"),
+    STORE_SLO_AVAILABILITY("store.slo.availability-objective", "0.995", Kind.OBJECTIVE,
+            "StoreModelAvailabilityBudgetBurn: share of /predict requests answered without a server error (5xx)"),
+    STORE_SLO_LATENCY("store.slo.latency-objective", "0.99", Kind.OBJECTIVE,
+            "StoreModelLatencyBudgetBurn: share of /predict requests answered within store.slo.latency-threshold"),
+    STORE_SLO_LATENCY_THRESHOLD("store.slo.latency-threshold", "25ms", Kind.POSITIVE_DURATION,
+            "StoreModelLatencyBudgetBurn: the latency SLO's bound; the service adds it to its latency buckets"),
+
     // --- Alertmanager route (lab 7.4.5) -------------------------------------------------------------
     GROUP_BY("alertmanager.group-by", "...", Kind.LABEL_LIST,
             "route group_by: labels that put alerts in one notification; '...' groups by every label"),
@@ -105,6 +133,19 @@ public enum Setting {
 
     /** How a value is checked and parsed: each kind carries its own check. */
     public enum Kind {
+        /** A DNS-1123 label, what Kubernetes accepts as an object name. */
+        KUBERNETES_NAME(value -> {
+            if (!value.trim().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+                throw new IllegalArgumentException("is not a Kubernetes name (DNS-1123 label: at most 63 lower-case"
+                        + " letters, digits and '-', starting and ending with a letter or digit)");
+            }
+        }),
+        KUBERNETES_LABEL_VALUE(value -> {
+            if (!value.trim().matches("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?")) {
+                throw new IllegalArgumentException("is not a Kubernetes label value (at most 63 letters, digits,"
+                        + " '-', '_' and '.', starting and ending with a letter or digit)");
+            }
+        }),
         SELECTOR(value -> {
             String matcher = "[a-zA-Z_][a-zA-Z0-9_]*\\s*(=|!=|=~|!~)\\s*\"[^\"]*\"";
             if (!value.isBlank() && !value.trim().matches(matcher + "(\\s*,\\s*" + matcher + ")*")) {
@@ -136,6 +177,19 @@ public enum Setting {
         URL_OR_PATH(value -> {
             if (!value.trim().matches("https?://[^\\s/]+(/\\S*)?|[A-Za-z0-9._\\-]+(/[A-Za-z0-9._\\-]+)*/?")) {
                 throw new IllegalArgumentException("is neither an http(s) URL nor a relative path like docs/runbooks");
+            }
+        }),
+        COUNT(value -> {
+            if (!value.trim().matches("\\d{1,9}")) {
+                throw new IllegalArgumentException("'" + value + "' is not a whole number of at least 0");
+            }
+        }),
+        /** A service level objective: 0.995 means 99.5 %. */
+        OBJECTIVE(value -> {
+            double v = parseNumber(value);
+            if (!(v > 0 && v < 1)) {
+                throw new IllegalArgumentException(value.trim() + " is not an objective strictly between 0 and 1"
+                        + " (0.995 means 99.5 %)");
             }
         });
 
