@@ -52,7 +52,7 @@ java -Dlab.prometheus.port="${ports[0]}" -Dlab.alertmanager.port="${ports[1]}" -
 launcher=$!
 trap 'kill $launcher 2>/dev/null || true; [ -n "${plain:-}" ] && kill $plain 2>/dev/null || true' EXIT
 wait_url "http://127.0.0.1:${ports[2]}/metrics"
-mock_pid=$(pgrep -f "modelmock.jar --port ${ports[2]}")
+mock_pid=$(pgrep -f "modelmock.jar .*--port ${ports[2]}")
 read -r rps p99 rss < <(measure "http://127.0.0.1:${ports[2]}/metrics" "$mock_pid")
 report "started by the launcher" "$rps" "$p99" "$rss" 64
 kill "$launcher"; wait "$launcher" 2>/dev/null || true

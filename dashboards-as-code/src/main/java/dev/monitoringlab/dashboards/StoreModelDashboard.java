@@ -80,9 +80,9 @@ public final class StoreModelDashboard {
 
     PanelBuilder lastInputs() {
         return Common.timeseries("Last request: customers and items",
-                        "The inputs of the latest prediction request (gauges store_model_last_*_count).")
-                .withTarget(query(series("store_model_last_customers_count", store), "customers"))
-                .withTarget(query(series("store_model_last_items_count", store), "items"))
+                        "The inputs of the latest prediction request (gauges store_model_last_customers, store_model_last_items).")
+                .withTarget(query(series("store_model_last_customers", store), "customers"))
+                .withTarget(query(series("store_model_last_items", store), "items"))
                 .unit(Constants.Short)
                 .min(0.0);
     }

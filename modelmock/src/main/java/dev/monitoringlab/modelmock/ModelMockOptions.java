@@ -16,7 +16,7 @@ public final class ModelMockOptions {
             description = "port of /metrics (default ${DEFAULT-VALUE}; 0 picks a free one)")
     private int port;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0", description = "address to listen on (default ${DEFAULT-VALUE})")
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE})")
     private String host;
 
     @Option(names = "--interval", defaultValue = "5s", converter = Interval.class,

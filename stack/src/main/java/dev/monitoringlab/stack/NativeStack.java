@@ -132,7 +132,7 @@ public final class NativeStack implements AutoCloseable {
             return this;
         }
 
-        /** Address Prometheus, Alertmanager and node exporter listen on (default 127.0.0.1). */
+        /** Address Prometheus, Alertmanager, node exporter and the model mock listen on (default 127.0.0.1). */
         public Builder listenHost(String host) {
             this.host = host;
             return this;
@@ -197,7 +197,7 @@ public final class NativeStack implements AutoCloseable {
                     List<String> cmd = new ArrayList<>();
                     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
                     cmd.addAll(MODEL_MOCK_JVM_FLAGS);
-                    cmd.addAll(List.of("-jar", mockJar.toString(), "--port",
+                    cmd.addAll(List.of("-jar", mockJar.toString(), "--host", host, "--port",
                             String.valueOf(settings.port(Setting.MODEL_MOCK_PORT))));
                     cmd.addAll(mockArgs);
                     started.add(launch("modelmock", cmd, logs, "/metrics", Setting.MODEL_MOCK_PORT));

@@ -131,7 +131,7 @@ public final class Commands {
         private Path modelDir;
         @Option(names = "--port", converter = Cli.Port.class, description = "HTTP port (default: store-model.port)")
         private Integer port;
-        @Option(names = "--host", defaultValue = "0.0.0.0", description = "address to listen on (default ${DEFAULT-VALUE})")
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE})")
         private String host;
         @Option(names = "--threads", defaultValue = "4", description = "request threads, 0 to 256 (default ${DEFAULT-VALUE})")
         private int threads;

@@ -2,8 +2,8 @@ package dev.monitoringlab.serving.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.Headers;
-import dev.monitoringlab.serving.http.PredictionServer.Response;
+import dev.monitoringlab.http.Request;
+import dev.monitoringlab.http.Response;
 import dev.monitoringlab.serving.metrics.RejectReason;
 import dev.monitoringlab.serving.metrics.ServingMetrics;
 import dev.monitoringlab.serving.model.Prediction;
@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The service's routes; HTTP-server independent, so the rules can be read in one place. */
+/**
+ * The service's routes; HTTP-server independent (they see a {@link Request}: method, path, header lookup and
+ * body bytes), so the rules can be read in one place and a new route needs no server code.
+ */
 final class Routes {
     static final String PREDICT = "/predict";
     static final String HEALTH = "/health";
@@ -28,11 +31,6 @@ final class Routes {
 
     private static final Map<String, String> ALLOWED = Map.of(PREDICT, "POST", HEALTH, "GET, HEAD",
             METRICS, "GET, HEAD", OPENAPI, "GET, HEAD", DOCS, "GET, HEAD");
-
-    @FunctionalInterface
-    interface BodyReader {
-        byte[] read() throws IOException, ApiException;
-    }
 
     private final StoreModel model;
     private final ServingMetrics metrics;
@@ -57,11 +55,8 @@ final class Routes {
         return path != null && ALLOWED.containsKey(path) ? path : OTHER;
     }
 
-    ServingMetrics metrics() {
-        return metrics;
-    }
-
-    Response dispatch(String route, String method, Headers headers, BodyReader body) throws ApiException, IOException {
+    Response dispatch(String route, Request request) throws ApiException, IOException {
+        String method = request.method();
         if (route.equals(OTHER)) {
             throw new ApiException(RejectReason.NOT_FOUND, "path", "no such route; see " + DOCS);
         }
@@ -71,21 +66,21 @@ final class Routes {
                     "method " + method + " is not allowed on " + route + "; use " + ALLOWED.get(route));
         }
         return switch (route) {
-            case PREDICT -> predict(headers, body);
+            case PREDICT -> predict(request);
             case HEALTH -> health;
-            case METRICS -> scrape(headers);
+            case METRICS -> scrape(request);
             case OPENAPI -> openApi;
             default -> docs;
         };
     }
 
-    private Response predict(Headers headers, BodyReader body) throws ApiException, IOException {
-        String type = headers.getFirst("Content-Type");
+    private Response predict(Request request) throws ApiException {
+        String type = request.header("Content-Type");
         if (type == null || !type.trim().toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new ApiException(RejectReason.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
                     "Content-Type must be application/json, got " + (type == null ? "none" : "'" + type + "'"));
         }
-        PredictRequestParser.Parsed parsed = parser.parse(body.read());
+        PredictRequestParser.Parsed parsed = parser.parse(request.body());
         List<int[]> records = parsed.records();
         StringBuilder sb = new StringBuilder(parsed.batch() ? 40 + records.size() * 64 : 64);
         if (parsed.batch()) {
@@ -107,12 +102,12 @@ final class Routes {
         return Response.json(200, sb.toString());
     }
 
-    private Response scrape(Headers headers) throws ApiException, IOException {
+    private Response scrape(Request request) throws ApiException, IOException {
         if (!metrics.enabled()) {
             throw new ApiException(RejectReason.NOT_FOUND, "path", "metrics are switched off (--no-metrics)");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        String type = metrics.scrape(headers.getFirst("Accept"), out);
+        String type = metrics.scrape(request.header("Accept"), out);
         return new Response(200, type, out.toByteArray(), Map.of());
     }
 

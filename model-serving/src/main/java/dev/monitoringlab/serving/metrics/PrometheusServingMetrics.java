@@ -1,5 +1,7 @@
 package dev.monitoringlab.serving.metrics;
 
+import dev.monitoringlab.http.HttpServer;
+import dev.monitoringlab.http.HttpServerMetrics;
 import dev.monitoringlab.serving.model.ModelDescriptor;
 import dev.monitoringlab.serving.model.Prediction;
 import dev.monitoringlab.serving.model.StoreClass;
@@ -12,6 +14,7 @@ import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -24,10 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * owns its registry, so tests never share state. Data points for fixed label values are looked up once.
  */
 public final class PrometheusServingMetrics implements ServingMetrics {
-    /** The workshop's training quantiles of the two inputs. */
-    static final double[] ITEMS_BUCKETS = {1000, 1250, 1500, 1750, 2000, 2250, 2500, 2750};
-    static final double[] CUSTOMERS_BUCKETS = {200, 400, 600, 800, 1000, 1200, 1400, 1600};
-    static final double[] PROBABILITY_BUCKETS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
+    /** 0.5 ms to 1 s: a prediction takes well under a millisecond, a queue behind a slow machine up to a second. */
     static final double[] LATENCY_BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1};
 
     /** The drift window when none is given: the default of the setting store.drift.window. */
@@ -58,37 +58,75 @@ public final class PrometheusServingMetrics implements ServingMetrics {
     /** {@code driftWindow}: how much recent traffic the drift scores compare with the training data. */
     public PrometheusServingMetrics(ModelDescriptor model, Duration driftWindow) {
         drift = new DriftMetrics(model, driftWindow, registry);
-        Counter predictionCounter = Counter.builder().name("store_model_predictions_total")
-                .help("Predictions made, by predicted class").labelNames("class").withoutExemplars().register(registry);
+        Counter predictionCounter = Counter.builder()
+                .name("store_model_predictions_total")
+                .help("Predictions made, by predicted class")
+                .labelNames("class")
+                .withoutExemplars()
+                .register(registry);
         for (StoreClass c : StoreClass.values()) {
             predictions.put(c, predictionCounter.labelValues(c.displayName()));
         }
-        probability = Histogram.builder().name("store_model_prediction_probability")
-                .help("Predicted probability of the class successful").classicOnly()
-                .classicUpperBounds(PROBABILITY_BUCKETS).withoutExemplars().register(registry);
-        lastItems = Gauge.builder().name("store_model_last_items_count")
-                .help("items_count of the last record predicted").withoutExemplars().register(registry);
-        lastCustomers = Gauge.builder().name("store_model_last_customers_count")
-                .help("customers_count of the last record predicted").withoutExemplars().register(registry);
-        items = Histogram.builder().name("store_model_items_count")
-                .help("items_count of predicted records; buckets are the training quantiles").classicOnly()
-                .classicUpperBounds(ITEMS_BUCKETS).withoutExemplars().register(registry);
-        customers = Histogram.builder().name("store_model_customers_count")
-                .help("customers_count of predicted records; buckets are the training quantiles").classicOnly()
-                .classicUpperBounds(CUSTOMERS_BUCKETS).withoutExemplars().register(registry);
-        requests = Counter.builder().name("store_model_http_requests_total")
-                .help("HTTP requests served, by route and status").labelNames("route", "status").withoutExemplars()
+        probability = Histogram.builder()
+                .name("store_model_prediction_probability")
+                .help("Predicted probability of the class successful")
+                .classicOnly()
+                .classicLinearUpperBounds(0.1, 0.1, 10)
+                .withoutExemplars()
                 .register(registry);
-        duration = Histogram.builder().name("store_model_http_request_duration_seconds")
-                .help("Time from request to response, by route and status").classicOnly()
-                .classicUpperBounds(LATENCY_BUCKETS).labelNames("route", "status").withoutExemplars().register(registry);
-        Counter rejected = Counter.builder().name("store_model_rejected_requests_total")
-                .help("Requests turned away with a 4xx, by reason").labelNames("reason").withoutExemplars()
+        // not *_count: that suffix belongs to histograms and summaries (promtool check metrics)
+        lastItems = Gauge.builder()
+                .name("store_model_last_items")
+                .help("items_count of the last record predicted")
+                .withoutExemplars()
+                .register(registry);
+        lastCustomers = Gauge.builder()
+                .name("store_model_last_customers")
+                .help("customers_count of the last record predicted")
+                .withoutExemplars()
+                .register(registry);
+        // buckets at the workshop's training quantiles of the two inputs, evenly spaced: 1000..2750, 200..1600
+        items = Histogram.builder()
+                .name("store_model_items_count")
+                .help("items_count of predicted records; buckets are the training quantiles")
+                .classicOnly()
+                .classicLinearUpperBounds(1000, 250, 8)
+                .withoutExemplars()
+                .register(registry);
+        customers = Histogram.builder()
+                .name("store_model_customers_count")
+                .help("customers_count of predicted records; buckets are the training quantiles")
+                .classicOnly()
+                .classicLinearUpperBounds(200, 200, 8)
+                .withoutExemplars()
+                .register(registry);
+        // the dashboards read this counter; the histogram's _count holds the same numbers
+        requests = Counter.builder()
+                .name("store_model_http_requests_total")
+                .help("HTTP requests served, by route and status")
+                .labelNames("route", "status")
+                .withoutExemplars()
+                .register(registry);
+        duration = Histogram.builder()
+                .name("store_model_http_request_duration_seconds")
+                .help("Time from request to response, by route and status")
+                .unit(Unit.SECONDS)
+                .classicOnly()
+                .classicUpperBounds(LATENCY_BUCKETS)
+                .labelNames("route", "status")
+                .withoutExemplars()
+                .register(registry);
+        Counter rejected = Counter.builder()
+                .name("store_model_rejected_requests_total")
+                .help("Requests turned away with a 4xx, by reason")
+                .labelNames("reason")
+                .withoutExemplars()
                 .register(registry);
         for (RejectReason r : RejectReason.values()) {
             rejects.put(r, rejected.labelValues(r.label()));
         }
-        Info info = Info.builder().name("store_model_info")
+        Info info = Info.builder()
+                .name("store_model_info")
                 .help("The model being served: version, library, training data and held-out quality")
                 .labelNames("version", "library", "library_version", "training_data_sha256", "accuracy", "roc_auc")
                 .register(registry);
@@ -120,7 +158,7 @@ public final class PrometheusServingMetrics implements ServingMetrics {
             byStatus[i] = rs;
         }
         rs.count().inc();
-        rs.duration().observe(durationNanos / 1e9);
+        rs.duration().observe(Unit.nanosToSeconds(durationNanos));
     }
 
     @Override
@@ -131,6 +169,11 @@ public final class PrometheusServingMetrics implements ServingMetrics {
     @Override
     public boolean enabled() {
         return true;
+    }
+
+    @Override
+    public void connections(HttpServer server) {
+        HttpServerMetrics.register(registry, "store_model", server);
     }
 
     @Override

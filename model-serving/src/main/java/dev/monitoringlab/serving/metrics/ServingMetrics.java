@@ -1,5 +1,6 @@
 package dev.monitoringlab.serving.metrics;
 
+import dev.monitoringlab.http.HttpServer;
 import dev.monitoringlab.serving.model.Prediction;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +15,9 @@ public interface ServingMetrics {
     void rejected(RejectReason reason);
 
     boolean enabled();
+
+    /** Also reports the connections of the server the service runs on. */
+    void connections(HttpServer server);
 
     /** Writes the exposition for the scraper's Accept header; returns the content type written. */
     String scrape(String acceptHeader, OutputStream out) throws IOException;
@@ -34,6 +38,10 @@ public interface ServingMetrics {
         @Override
         public boolean enabled() {
             return false;
+        }
+
+        @Override
+        public void connections(HttpServer server) {
         }
 
         @Override

@@ -62,8 +62,8 @@ class PredictionServerTest {
         assertThat(sample("store_model_items_count_bucket{le=\"2000.0\"}")).isEqualTo(items2000 + 2);
 
         http.post("/predict", "{\"items_count\": 1234, \"customers_count\": 567}");
-        assertThat(sample("store_model_last_items_count")).isEqualTo(1234);
-        assertThat(sample("store_model_last_customers_count")).isEqualTo(567);
+        assertThat(sample("store_model_last_items")).isEqualTo(1234);
+        assertThat(sample("store_model_last_customers")).isEqualTo(567);
     }
 
     @Test
@@ -81,8 +81,8 @@ class PredictionServerTest {
                 "# TYPE store_model_prediction_probability histogram",
                 "store_model_prediction_probability_bucket{le=\"0.1\"}",
                 "store_model_prediction_probability_bucket{le=\"1.0\"}",
-                "# TYPE store_model_last_items_count gauge",
-                "# TYPE store_model_last_customers_count gauge",
+                "# TYPE store_model_last_items gauge",
+                "# TYPE store_model_last_customers gauge",
                 "store_model_items_count_bucket{le=\"1000.0\"}",
                 "store_model_items_count_bucket{le=\"2750.0\"}",
                 "store_model_customers_count_bucket{le=\"200.0\"}",
