@@ -14,7 +14,7 @@ public final class ScrapeJobs {
     }
 
     public static PrometheusConfig prometheusConfig(MonitoringSettings s) {
-        return PrometheusConfig.builder()
+        PrometheusConfig.Builder config = PrometheusConfig.builder()
                 .scrapeInterval(s.promDuration(Setting.SCRAPE_INTERVAL))
                 .evaluationInterval(s.promDuration(Setting.EVALUATION_INTERVAL))
                 .ruleFiles(RULE_FILES)
@@ -23,9 +23,12 @@ public final class ScrapeJobs {
                 .scrapeJob("alertmanager", List.of(s.alertmanagerTarget()))
                 .scrapeJob("model_mock", List.of(s.modelMockTarget()))
                 .scrapeJob("node", s.nodeTargets())
-                .scrapeJob("store_model", List.of(s.storeModelTarget()))
-                // container metrics from cAdvisor (compose profile "cadvisor"); down unless that profile runs
-                .scrapeJob("cadvisor", s.cadvisorTargets())
-                .build();
+                .scrapeJob("store_model", List.of(s.storeModelTarget()));
+        // container metrics from cAdvisor (compose profile "cadvisor"): scraped only when that profile is on,
+        // so a cAdvisor that nobody started never shows as a target down
+        if (s.flag(Setting.CADVISOR_ENABLED)) {
+            config.scrapeJob("cadvisor", s.cadvisorTargets());
+        }
+        return config.build();
     }
 }

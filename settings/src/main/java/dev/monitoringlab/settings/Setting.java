@@ -40,6 +40,10 @@ public enum Setting {
             "the store model service's HTTP port; scrape job store_model targets localhost:<this>"),
     CADVISOR_TARGETS("targets.cadvisor", "localhost:8080", Kind.HOST_PORT_LIST,
             "scrape job cadvisor: cAdvisor's container metrics (compose profile cadvisor), comma-separated"),
+    CADVISOR_ENABLED("cadvisor.enabled", "false", Kind.BOOLEAN,
+            "true: prometheus.yml has the cadvisor scrape job and compose starts the cadvisor profile"),
+    STORE_MODEL_TRAFFIC_RATE("store-model.traffic-rate", "1", Kind.NON_NEGATIVE_NUMBER,
+            "requests per second of steady 'normal' traffic the launcher sends to the store model; 0: none"),
 
     // --- selectors: which series each alert and panel looks at ----------------------------------------
     MODEL_MOCK_SELECTOR("selectors.model-mock", "", Kind.SELECTOR,
@@ -185,6 +189,16 @@ public enum Setting {
             }
         }),
         /** A service level objective: 0.995 means 99.5 %. */
+        BOOLEAN(value -> {
+            if (!value.trim().matches("true|false")) {
+                throw new IllegalArgumentException("'" + value + "' is not true or false");
+            }
+        }),
+        NON_NEGATIVE_NUMBER(value -> {
+            if (!(parseNumber(value) >= 0) || parseNumber(value).isInfinite()) {
+                throw new IllegalArgumentException(value.trim() + " is not a number of 0 or more");
+            }
+        }),
         OBJECTIVE(value -> {
             double v = parseNumber(value);
             if (!(v > 0 && v < 1)) {

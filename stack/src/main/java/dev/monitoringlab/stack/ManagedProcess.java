@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A child process of the stack, its log file and the URL that says it is ready. */
+/**
+ * A child process of the stack, its log file and the URL that says it is ready (none for a client such as the
+ * traffic generator: it is ready once it runs).
+ */
 final class ManagedProcess implements AutoCloseable {
     private final String name;
     private final Process process;
@@ -27,7 +30,13 @@ final class ManagedProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+            // setsid (util-linux) puts the child in a session of its own: Ctrl+C in the terminal reaches only the
+            // launcher, which then stops its children in order, instead of every process dying at once and the
+            // launcher mistaking that for a crash
+            List<String> detached = new java.util.ArrayList<>();
+            detached.add("setsid");
+            detached.addAll(command);
+            Process p = new ProcessBuilder(detached).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             return new ManagedProcess(name, p, log, readyUrl);
         } catch (IOException e) {
@@ -51,6 +60,10 @@ final class ManagedProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Polls the ready URL; fails fast with the log's tail if the process exits first. */
     void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
@@ -59,7 +72,7 @@ final class ManagedProcess implements AutoCloseable {
                 throw new StackException(name + " exited with code " + process.exitValue() + " before it was ready;"
                         + " the end of " + log + ":\n" + tail());
             }
-            if (Http.ok(readyUrl)) {
+            if (readyUrl == null || Http.ok(readyUrl)) {
                 return;
             }
             Waits.pause(Duration.ofMillis(100));
