@@ -1,9 +1,6 @@
 package dev.monitoringlab.dashboards;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.monitoringlab.rules.Yaml;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
 import java.util.LinkedHashMap;
@@ -24,11 +21,6 @@ public final class GrafanaProvisioning {
      * reachable under this name once compose adds {@code extra_hosts: ["host.docker.internal:host-gateway"]}.
      */
     public static final String PROMETHEUS_HOST = "host.docker.internal";
-
-    private static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
 
     private GrafanaProvisioning() {
     }
@@ -55,7 +47,7 @@ public final class GrafanaProvisioning {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("apiVersion", 1);
         root.put("datasources", List.of(ds));
-        return yaml(root);
+        return Yaml.write(root);
     }
 
     /** provisioning/dashboards/dashboards.yml */
@@ -76,14 +68,6 @@ public final class GrafanaProvisioning {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("apiVersion", 1);
         root.put("providers", List.of(provider));
-        return yaml(root);
-    }
-
-    private static String yaml(Object tree) {
-        try {
-            return "# " + Common.GENERATED_NOTE + "\n" + YAML.writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write YAML", e);
-        }
+        return Yaml.write(root);
     }
 }

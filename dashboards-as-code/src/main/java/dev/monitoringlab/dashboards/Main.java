@@ -1,68 +1,42 @@
 package dev.monitoringlab.dashboards;
 
+import dev.monitoringlab.settings.Cli;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
-import dev.monitoringlab.settings.SettingsException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code Main [--root DIR] [--out DIR]}: writes the dashboards and provisioning files into stack/generated/grafana. */
-public final class Main {
-    static final String USAGE = "usage: dashboards-as-code [--root <project root>] [--out <output folder>]";
-
-    private Main() {
-    }
+@Command(name = "dashboards-as-code",
+        description = "Writes the Grafana dashboards and provisioning files from the settings, refusing wrong ones.")
+public final class Main extends Cli.Base {
+    @Mixin
+    private Cli.Folders folders;
 
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
-        }
+        Cli.runAndExit(new Main(), args);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Path root = null;
-        Path outDir = null;
-        for (int i = 0; i < args.length; i++) {
-            boolean hasValue = i + 1 < args.length;
-            switch (args[i]) {
-                case "--root" -> {
-                    if (!hasValue) {
-                        return usage(err, "--root needs a folder");
-                    }
-                    root = Path.of(args[++i]);
-                }
-                case "--out" -> {
-                    if (!hasValue) {
-                        return usage(err, "--out needs a folder");
-                    }
-                    outDir = Path.of(args[++i]);
-                }
-                default -> {
-                    return usage(err, "unknown argument '" + args[i] + "'");
-                }
-            }
-        }
-        ProjectLayout layout = root != null ? new ProjectLayout(root) : ProjectLayout.locate();
-        Path target = outDir != null ? outDir : GrafanaGenerator.outDir(layout);
-        try {
-            MonitoringSettings settings = MonitoringSettings.load(layout);
-            List<Path> written = GrafanaGenerator.writeAll(settings, target);
-            out.println("dashboards-as-code: wrote " + written.size() + " files to " + target);
-            return 0;
-        } catch (SettingsException | DashboardException e) {
-            err.println("dashboards-as-code: " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
-            err.println("dashboards-as-code: cannot write " + target + ": " + e);
-            return 1;
-        }
+        return Cli.run(new Main(), out, err, args);
     }
 
-    private static int usage(PrintStream err, String problem) {
-        err.println("dashboards-as-code: " + problem + "; " + USAGE);
-        return 2;
+    @Override
+    public Integer call() throws IOException {
+        ProjectLayout layout = folders.layout();
+        Path target = folders.out(GrafanaGenerator.outDir(layout));
+        MonitoringSettings settings = MonitoringSettings.load(layout);
+        List<Path> written;
+        try {
+            written = GrafanaGenerator.writeAll(settings, target);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + e, e);
+        }
+        out().println("dashboards-as-code: wrote " + written.size() + " files to " + target);
+        return 0;
     }
 }

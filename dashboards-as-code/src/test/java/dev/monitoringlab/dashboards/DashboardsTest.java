@@ -29,10 +29,8 @@ class DashboardsTest {
     }
 
     @Test
-    void uidsAreUniqueAndTheOutputIsStableAcrossBuilds() {
-        List<String> first = Dashboards.all(MonitoringSettings.defaults()).stream().map(DashboardJson::write).toList();
-        List<String> second = Dashboards.all(MonitoringSettings.defaults()).stream().map(DashboardJson::write).toList();
-        assertThat(second).isEqualTo(first);
+    void uidsAreStableAndUnique() {
+        // byte-for-byte stability across builds is StableOutputTest's, in two separate JVMs
         assertThat(Dashboards.all(MonitoringSettings.defaults())).extracting(d -> d.uid)
                 .containsExactly("model-mock", "host", "store-model")
                 .doesNotHaveDuplicates();

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.monitoringlab.rules.ConfigChecks;
-import dev.monitoringlab.rules.ExternalTool;
+import dev.monitoringlab.settings.ExternalTool;
 import dev.monitoringlab.settings.ProjectLayout;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -49,12 +49,19 @@ class MainTest {
     @Test
     void unknownArgumentsAreAUsageError() {
         assertThat(run("--rooot", "x")).isEqualTo(2);
-        assertThat(errText()).contains("unknown argument '--rooot'", "usage:").hasLineCount(1);
+        assertThat(errText()).startsWith("dashboards-as-code: ").contains("'--rooot'", "--help").hasLineCount(1);
     }
 
     @Test
     void aMissingValueIsAUsageError() {
         assertThat(run("--out")).isEqualTo(2);
-        assertThat(errText()).contains("--out needs a folder").hasLineCount(1);
+        assertThat(errText()).startsWith("dashboards-as-code: ").contains("--out").hasLineCount(1);
+    }
+
+    @Test
+    void helpNamesEveryFlagAndExits0() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--root", "--out", "--help");
+        assertThat(errText()).isEmpty();
     }
 }

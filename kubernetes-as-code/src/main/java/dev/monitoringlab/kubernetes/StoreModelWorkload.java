@@ -113,8 +113,9 @@ public final class StoreModelWorkload {
     }
 
     static Resource serviceMonitor(MonitoringSettings s, ScrapeConfig job) {
-        String interval = job.scrapeInterval() != null ? job.scrapeInterval() : s.promDuration(Setting.SCRAPE_INTERVAL);
-        String path = job.metricsPath() != null ? job.metricsPath() : "/metrics";
+        // scrape jobs use the global interval and /metrics, as prometheus.yml's do
+        String interval = s.promDuration(Setting.SCRAPE_INTERVAL);
+        String path = "/metrics";
         return Resource.builder(Resource.API_MONITORING, "ServiceMonitor", NAME, s)
                 .labels(selector())
                 .field("spec", Tree.map(

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.monitoringlab.rules.ConfigChecks;
 import dev.monitoringlab.rules.ConfigGenerator;
-import dev.monitoringlab.rules.ExternalTool;
 import dev.monitoringlab.rules.GeneratedFile;
+import dev.monitoringlab.settings.ExternalTool;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
 import java.nio.file.Files;

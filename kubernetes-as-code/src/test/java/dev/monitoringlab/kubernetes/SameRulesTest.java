@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.monitoringlab.rules.ConfigChecks;
 import dev.monitoringlab.rules.ConfigGenerator;
-import dev.monitoringlab.rules.ExternalTool;
 import dev.monitoringlab.rules.GeneratedFile;
+import dev.monitoringlab.settings.ExternalTool;
 import dev.monitoringlab.settings.MonitoringSettings;
 import java.io.IOException;
 import java.nio.file.Files;

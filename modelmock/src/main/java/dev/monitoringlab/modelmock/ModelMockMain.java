@@ -1,29 +1,30 @@
 package dev.monitoringlab.modelmock;
 
+import dev.monitoringlab.settings.Cli;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code java -jar modelmock.jar [--port 9000] [--interval 5s] [--seed N] [--values 0.2,0.9]}. */
-public final class ModelMockMain {
-    private ModelMockMain() {
+@Command(name = "modelmock",
+        description = "Lab 7.1: serves model_result in [0, 1] on /metrics, a new value every interval.")
+public final class ModelMockMain extends Cli.Base {
+    @Mixin
+    private ModelMockOptions options;
+
+    public static void main(String[] args) {
+        Cli.runAndExit(new ModelMockMain(), args);
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        ModelMockOptions options;
-        try {
-            options = ModelMockOptions.parse(args);
-        } catch (ModelMockOptions.UsageException e) {
-            System.err.println("modelmock: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+    @Override
+    public Integer call() throws InterruptedException {
         ModelMock mock;
         try {
             mock = ModelMock.start(options, System.out);
         } catch (IOException e) {
             System.err.println("modelmock: cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
-            System.exit(1);
-            return;
+            return Cli.FAILED;
         }
         System.out.println("modelmock: serving model_result at http://localhost:" + mock.port() + "/metrics"
                 + " (new value every " + options.interval().toMillis() + " ms; Ctrl+C stops)");
@@ -34,5 +35,6 @@ public final class ModelMockMain {
             stopped.countDown();
         }));
         stopped.await();
+        return 0;
     }
 }

@@ -1,108 +1,86 @@
 package dev.monitoringlab.modelmock;
 
+import dev.monitoringlab.settings.Cli;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
-/** The mock's command line: {@code --port}, {@code --interval}, {@code --seed}, {@code --values}, {@code --host}. */
-public record ModelMockOptions(String host, int port, Duration interval, OptionalLong seed, Optional<List<Double>> values) {
+/** The mock's command line: {@code --port}, {@code --host}, {@code --interval}, {@code --seed}, {@code --values}. */
+public final class ModelMockOptions {
+    @Option(names = "--port", defaultValue = "9000", converter = Cli.Port.class,
+            description = "port of /metrics (default ${DEFAULT-VALUE}; 0 picks a free one)")
+    private int port;
 
-    public static final String USAGE = "usage: modelmock [--port 9000] [--host 127.0.0.1] [--interval 5s] [--seed N]"
-            + " [--values 0.2,0.9,...]";
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE})")
+    private String host;
 
-    /** A command line that cannot be used; the message is the one line to print. */
-    public static final class UsageException extends Exception {
-        private static final long serialVersionUID = 1L;
+    @Option(names = "--interval", defaultValue = "5s", converter = Interval.class,
+            description = "how often model_result gets a new value, at least 10ms (default ${DEFAULT-VALUE})")
+    private Duration interval;
 
-        public UsageException(String message) {
-            super(message);
-        }
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the uniform random values (default: random)")
+    private Long seed;
+
+    @Option(names = "--values", split = ",", paramLabel = "0.2,0.9", converter = Probability.class,
+            description = "cycle through these values in [0, 1] instead of random ones")
+    private List<Double> values;
+
+    /** Parses a command line; a bad one throws picocli's ParameterException with the one line to show. */
+    public static ModelMockOptions parse(String... args) {
+        return CommandLine.populateCommand(new ModelMockOptions(), args);
     }
 
-    public static ModelMockOptions defaults() {
-        return new ModelMockOptions("127.0.0.1", 9000, Duration.ofSeconds(5), OptionalLong.empty(), Optional.empty());
+    public String host() {
+        return host;
     }
 
-    public static ModelMockOptions parse(String... args) throws UsageException {
-        ModelMockOptions o = defaults();
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            String value;
-            int eq = flag.indexOf('=');
-            if (flag.startsWith("--") && eq > 0) {
-                value = flag.substring(eq + 1);
-                flag = flag.substring(0, eq);
-            } else if (flag.equals("--help") || flag.equals("-h")) {
-                throw new UsageException(USAGE);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new UsageException(flag.startsWith("--") ? flag + " needs a value" : "unexpected argument '" + flag + "'");
+    public int port() {
+        return port;
+    }
+
+    public Duration interval() {
+        return interval;
+    }
+
+    public OptionalLong seed() {
+        return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
+    }
+
+    public Optional<List<Double>> values() {
+        return Optional.ofNullable(values).map(List::copyOf);
+    }
+
+    /** A Prometheus-style duration of at least 10 ms: shorter would only burn CPU between scrapes. */
+    static final class Interval implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration d = new Cli.PositiveDuration().convert(value);
+            if (d.toMillis() < 10) {
+                throw new TypeConversionException("'" + value + "' is shorter than 10ms");
             }
-            o = switch (flag) {
-                case "--port" -> new ModelMockOptions(o.host, parsePort(value), o.interval, o.seed, o.values);
-                case "--host" -> new ModelMockOptions(value, o.port, o.interval, o.seed, o.values);
-                case "--interval" -> new ModelMockOptions(o.host, o.port, parseInterval(value), o.seed, o.values);
-                case "--seed" -> new ModelMockOptions(o.host, o.port, o.interval, OptionalLong.of(parseSeed(value)), o.values);
-                case "--values" -> new ModelMockOptions(o.host, o.port, o.interval, o.seed, Optional.of(parseValues(value)));
-                default -> throw new UsageException("unknown flag '" + flag + "'; " + USAGE);
-            };
-        }
-        return o;
-    }
-
-    private static int parsePort(String v) throws UsageException {
-        try {
-            int p = Integer.parseInt(v.trim());
-            if (p >= 0 && p <= 65535) {
-                return p;
-            }
-        } catch (NumberFormatException ignored) {
-            // falls through to the message below
-        }
-        throw new UsageException("--port: '" + v + "' is not a port number 0-65535");
-    }
-
-    private static Duration parseInterval(String v) throws UsageException {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m)").matcher(v.trim());
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            Duration d = switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                default -> Duration.ofMinutes(n);
-            };
-            if (d.toMillis() >= 10) {
-                return d;
-            }
-        }
-        throw new UsageException("--interval: '" + v + "' is not a duration of at least 10ms like 5s, 500ms or 1m");
-    }
-
-    private static long parseSeed(String v) throws UsageException {
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--seed: '" + v + "' is not a whole number");
+            return d;
         }
     }
 
-    private static List<Double> parseValues(String v) throws UsageException {
-        List<Double> out = new ArrayList<>();
-        for (String part : v.split(",")) {
+    /** One value of model_result: a number in [0, 1]. */
+    static final class Probability implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
             double d;
             try {
-                d = Double.parseDouble(part.trim());
+                d = Double.parseDouble(value.trim());
             } catch (NumberFormatException e) {
-                throw new UsageException("--values: '" + part.trim() + "' is not a number");
+                throw new TypeConversionException("'" + value.trim() + "' is not a number");
             }
             if (!(d >= 0 && d <= 1)) {
-                throw new UsageException("--values: " + part.trim() + " is outside [0, 1]");
+                throw new TypeConversionException(value.trim() + " is outside [0, 1]");
             }
-            out.add(d);
+            return d;
         }
-        return List.copyOf(out);
     }
 }

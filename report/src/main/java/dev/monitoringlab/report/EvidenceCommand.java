@@ -10,7 +10,7 @@ import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.stack.AlertmanagerApi;
 import dev.monitoringlab.stack.PrometheusApi;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +31,11 @@ public final class EvidenceCommand {
     private final MonitoringSettings settings;
     private final EvidenceOptions options;
     private final Machine machine;
-    private final PrintStream log;
+    private final PrintWriter log;
     private final PrometheusApi prom;
     private final AlertmanagerApi am;
 
-    public EvidenceCommand(MonitoringSettings settings, EvidenceOptions options, Machine machine, PrintStream log) {
+    public EvidenceCommand(MonitoringSettings settings, EvidenceOptions options, Machine machine, PrintWriter log) {
         this.settings = settings;
         this.options = options;
         this.machine = machine;
@@ -150,9 +150,9 @@ public final class EvidenceCommand {
                 firing.stream().map(i -> new Charts.Band(alert, i)).toList(), start, end);
         List<Path> out = new ArrayList<>();
         out.add(Charts.write(spec, options.out().resolve(chartFile)));
-        Timeline t = Timeline.derive(alert, phases, firing, messages);
+        AlertTimeline t = AlertTimeline.derive(alert, phases, firing, messages);
         out.add(AtomicFiles.write(options.out().resolve(name + "-timeline.md"), header(alert + " timeline", now)
-                + "Chart " + range(start, end) + ". Prometheus times are to the query step (" + Timeline.human(step)
+                + "Chart " + range(start, end) + ". Prometheus times are to the query step (" + AlertTimeline.human(step)
                 + "); notification times are when the local look-alike received them. " + source + ".\n\nExpression: `" + expr + "`\n\n" + t.toMarkdown()
                 + "\nEvery phase as the lab expects: **" + (t.allAsExpected() ? "yes" : "no") + "**.\n"));
         return out;
@@ -204,7 +204,7 @@ public final class EvidenceCommand {
 
     private static String range(Instant start, Instant end) {
         return "range " + Machine.stamp(start) + " to " + Machine.stamp(end).replaceFirst("^\\d{4}-\\d{2}-\\d{2} ", "")
-                + " (" + Timeline.human(Duration.between(start, end)) + ")";
+                + " (" + AlertTimeline.human(Duration.between(start, end)) + ")";
     }
 
     private static String trim(double d) {

@@ -153,8 +153,8 @@ public final class FiringModel {
             rows.add(List.of("Telegram FIRING messages (same route)", String.valueOf(telegramMessages),
                     "as many as Discord"));
         }
-        return "Window " + Timeline.human(window) + ", threshold " + threshold + ", scrape and evaluation every "
-                + Timeline.human(scrape) + ".\n\n" + Markdown.table(List.of("quantity", "measured", "expected"), rows);
+        return "Window " + AlertTimeline.human(window) + ", threshold " + threshold + ", scrape and evaluation every "
+                + AlertTimeline.human(scrape) + ".\n\n" + Markdown.table(List.of("quantity", "measured", "expected"), rows);
     }
 
     private static String fmt(double d) {

@@ -6,7 +6,7 @@ import dev.monitoringlab.stack.receivers.FakeSlack;
 import dev.monitoringlab.stack.receivers.FakeTelegram;
 import dev.monitoringlab.stack.receivers.WebhookSink;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +61,7 @@ public final class WebhookRecorder implements AutoCloseable {
     }
 
     /** Writes the env file, then rewrites the log whenever a message arrives, until {@code until}. */
-    public void run(Path envFile, Path log, Instant until, PrintStream out) throws IOException {
+    public void run(Path envFile, Path log, Instant until, PrintWriter out) throws IOException {
         AtomicFiles.write(envFile, envFile());
         out.println("record-webhooks: URLs in " + envFile + "; logging messages to " + log + " until " + until);
         int seen = -1;

@@ -23,6 +23,24 @@ class DependencyIsolationTest {
     private static final String GAUGE = "io.prometheus.metrics.core.metrics.Gauge";
     private static final String ENTRY = GAUGE.replace('.', '/') + ".class";
     private static final Path SYSTEM_JARS = Path.of("/usr/share/java");
+    /**
+     * A class that is in the system's jars (Debian's maven depends on libcommons-lang3-java): the control that proves
+     * a JVM given the system's jars does see them, so its not finding client_java means something.
+     */
+    private static final String SYSTEM_CLASS = "org.apache.commons.lang3.StringUtils";
+    private static final String SYSTEM_PACKAGE = "libcommons-lang3-java";
+
+    /** The system's jars; a machine without them could not show isolation from them, so that is a failure. */
+    private static List<Path> systemJars() throws IOException {
+        assertThat(SYSTEM_JARS).as("no %s: install the Debian package %s (Debian's maven brings it)", SYSTEM_JARS,
+                SYSTEM_PACKAGE).isDirectory();
+        try (Stream<Path> files = Files.walk(SYSTEM_JARS)) {
+            List<Path> jars = files.filter(p -> p.toString().endsWith(".jar") && Files.isRegularFile(p)).toList();
+            assertThat(jars).as("no jars under %s: install the Debian package %s", SYSTEM_JARS, SYSTEM_PACKAGE)
+                    .isNotEmpty();
+            return jars;
+        }
+    }
 
     private static Path mockJar() {
         Path jar = ProjectLayout.locate().root().resolve("modelmock/target/modelmock.jar");
@@ -40,15 +58,13 @@ class DependencyIsolationTest {
     @Test
     void noSystemJarHoldsClientJava() throws IOException {
         List<String> holders = new ArrayList<>();
-        try (Stream<Path> jars = Files.isDirectory(SYSTEM_JARS) ? Files.walk(SYSTEM_JARS) : Stream.empty()) {
-            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar") && Files.isRegularFile(p)).toList()) {
-                try (ZipFile zip = new ZipFile(jar.toFile())) {
-                    if (zip.getEntry(ENTRY) != null) {
-                        holders.add(jar.toString());
-                    }
-                } catch (IOException unreadable) {
-                    // not a zip we can open: it cannot give the JVM classes either
+        for (Path jar : systemJars()) {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                if (zip.getEntry(ENTRY) != null) {
+                    holders.add(jar.toString());
                 }
+            } catch (IOException unreadable) {
+                // not a zip we can open: it cannot give the JVM classes either
             }
         }
         assertThat(holders).as("jars under /usr/share/java with " + ENTRY).isEmpty();
@@ -57,8 +73,12 @@ class DependencyIsolationTest {
     @Test
     void aJvmWithOnlyTheSystemJarsCannotLoadItButOneWithTheProjectsJarCan() throws Exception {
         String probe = Path.of(ClassProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        Result system = run(SYSTEM_JARS + "/*:" + probe);
-        Result project = run(mockJar() + ":" + probe);
+        systemJars();
+        Result control = run(SYSTEM_JARS + "/*:" + probe, SYSTEM_CLASS);
+        assertThat(control.code()).as("the system's jars must be visible to the probe (install %s): %s", SYSTEM_PACKAGE,
+                control.out()).isZero();
+        Result system = run(SYSTEM_JARS + "/*:" + probe, GAUGE);
+        Result project = run(mockJar() + ":" + probe, GAUGE);
         assertThat(system.code()).as(system.out()).isEqualTo(3);
         assertThat(project.code()).as(project.out()).isZero();
         assertThat(project.out()).contains("modelmock.jar");
@@ -67,9 +87,9 @@ class DependencyIsolationTest {
     private record Result(int code, String out) {
     }
 
-    private static Result run(String classPath) throws IOException, InterruptedException {
+    private static Result run(String classPath, String className) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-cp", classPath, ClassProbe.class.getName(), GAUGE)
+        Process p = new ProcessBuilder(java.toString(), "-cp", classPath, ClassProbe.class.getName(), className)
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {

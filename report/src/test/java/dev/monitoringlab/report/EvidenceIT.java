@@ -10,7 +10,7 @@ import dev.monitoringlab.stack.PrometheusApi;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ class EvidenceIT {
                     Duration.ofMinutes(1), java.util.Optional.empty(), "this test machine, no load");
             ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-            new EvidenceCommand(s, options, Machine.local(), new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+            new EvidenceCommand(s, options, Machine.local(), new PrintWriter(log, true, StandardCharsets.UTF_8)).run();
 
             BufferedImage chart = ImageIO.read(out.resolve(EvidenceCommand.MODEL_CHART).toFile());
             assertThat(chart.getWidth()).isEqualTo(Charts.WIDTH);

@@ -3,7 +3,7 @@ package dev.monitoringlab.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.monitoringlab.rules.ConfigChecks;
-import dev.monitoringlab.rules.ExternalTool;
+import dev.monitoringlab.settings.ExternalTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

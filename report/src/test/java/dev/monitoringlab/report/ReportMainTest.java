@@ -39,13 +39,36 @@ class ReportMainTest {
     }
 
     @Test
-    void badFlagsAreUsageErrors() {
-        assertThat(run("evidence", "--model-window", "forever")).isEqualTo(2);
-        assertThat(err()).startsWith("report: --model-window:").doesNotContain("Exception");
-        assertThat(run("evidence", "--prometheus", "localhost:9090")).isEqualTo(2);
-        assertThat(run("nonsense")).isEqualTo(2);
-        assertThat(run("firing-model", "--hours", "0")).isEqualTo(2);
-        assertThat(run()).isEqualTo(2);
+    void badFlagsAreUsageErrorsOfOneLine() {
+        String[][] bad = {
+            {"evidence", "--model-window", "forever"},
+            {"evidence", "--model-window", "2d"},
+            {"evidence", "--prometheus", "localhost:9090"},
+            {"evidence", "--end", "yesterday"},
+            {"nonsense"},
+            {"firing-model", "--hours", "0"},
+            {"record-webhooks", "--env", "x"},
+            {},
+        };
+        String[] expected = {"--model-window", "longer than 1d", "base URL", "--end", "nonsense", "--hours", "--log",
+            "no command given"};
+        for (int i = 0; i < bad.length; i++) {
+            err.reset();
+            assertThat(run(bad[i])).as(String.join(" ", bad[i])).isEqualTo(2);
+            assertThat(err()).as(String.join(" ", bad[i])).startsWith("report: ").contains(expected[i])
+                    .doesNotContain("Exception").hasLineCount(1);
+        }
+    }
+
+    @Test
+    void helpListsTheCommandsAndTheEvidenceFlags() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("evidence", "record-webhooks", "firing-model", "embed");
+        out.reset();
+        assertThat(run("evidence", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("--prometheus", "--alertmanager", "--phases", "--model-window", "default 15m", "--cpu-source");
+        assertThat(err()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.monitoringlab.rules;
 
+import dev.monitoringlab.settings.ExternalTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.monitoringlab.rules.alertmanager.Route;
 import dev.monitoringlab.rules.prometheus.AlertRule;
 import dev.monitoringlab.rules.prometheus.RuleGroup;
+import dev.monitoringlab.settings.ExternalTool;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.monitoringlab.rules.prometheus.AlertRule;
 import dev.monitoringlab.rules.prometheus.RuleGroup;
+import dev.monitoringlab.settings.ExternalTool;
 import dev.monitoringlab.settings.MonitoringSettings;
 import java.io.IOException;
 import java.nio.file.Files;

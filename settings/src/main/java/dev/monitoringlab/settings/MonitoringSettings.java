@@ -24,26 +24,14 @@ public final class MonitoringSettings {
     public static final String SYSTEM_PROPERTY_PREFIX = "lab.";
 
     private final Map<Setting, String> values;
-    private final Secret discordWebhook;
-    private final Secret slackWebhook;
-    private final Secret telegramBotToken;
-    private final Secret telegramChatId;
-    private final Secret heartbeatWebhook;
-    private final Secret monitoringWebhook;
+    private final Map<Setting, Secret> secrets;
 
-    private MonitoringSettings(Map<Setting, String> values, Secret discordWebhook, Secret slackWebhook,
-                               Secret telegramBotToken, Secret telegramChatId, Secret heartbeatWebhook,
-                               Secret monitoringWebhook) {
+    private MonitoringSettings(Map<Setting, String> values, Map<Setting, Secret> secrets) {
         this.values = Collections.unmodifiableMap(new EnumMap<>(values));
-        this.discordWebhook = discordWebhook;
-        this.slackWebhook = slackWebhook;
-        this.telegramBotToken = telegramBotToken;
-        this.telegramChatId = telegramChatId;
-        this.heartbeatWebhook = heartbeatWebhook;
-        this.monitoringWebhook = monitoringWebhook;
+        this.secrets = Collections.unmodifiableMap(new EnumMap<>(secrets));
     }
 
-    /** Where a webhook URL came from, or where to put it when it is missing. */
+    /** Where a secret came from, or where to put it when it is missing ({@link Secrets} resolves them). */
     public record Secret(Optional<String> value, String source) {
     }
 
@@ -90,12 +78,8 @@ public final class MonitoringSettings {
         Builder b = new Builder();
         b.values.putAll(values);
         b.set(setting.key(), value, "override");
-        b.discord = setting == Setting.DISCORD_WEBHOOK_URL ? null : discordWebhook;
-        b.slack = setting == Setting.SLACK_WEBHOOK_URL ? null : slackWebhook;
-        b.telegramToken = setting == Setting.TELEGRAM_BOT_TOKEN ? null : telegramBotToken;
-        b.telegramChat = setting == Setting.TELEGRAM_CHAT_ID ? null : telegramChatId;
-        b.heartbeat = setting == Setting.HEARTBEAT_WEBHOOK_URL ? null : heartbeatWebhook;
-        b.monitoring = setting == Setting.MONITORING_WEBHOOK_URL ? null : monitoringWebhook;
+        b.resolved.putAll(secrets);
+        b.resolved.remove(setting);
         return b.build();
     }
 
@@ -170,30 +154,39 @@ public final class MonitoringSettings {
         return list(Setting.NODE_TARGETS);
     }
 
+    /** One of {@link Secrets#SETTINGS}, resolved from the setting, the environment or stack/secrets/. */
+    public Secret secret(Setting setting) {
+        Secret s = secrets.get(setting);
+        if (s == null) {
+            throw new IllegalArgumentException(setting.key() + " is not a secret");
+        }
+        return s;
+    }
+
     public Secret discordWebhook() {
-        return discordWebhook;
+        return secret(Setting.DISCORD_WEBHOOK_URL);
     }
 
     public Secret slackWebhook() {
-        return slackWebhook;
+        return secret(Setting.SLACK_WEBHOOK_URL);
     }
 
     public Secret telegramBotToken() {
-        return telegramBotToken;
+        return secret(Setting.TELEGRAM_BOT_TOKEN);
     }
 
     public Secret telegramChatId() {
-        return telegramChatId;
+        return secret(Setting.TELEGRAM_CHAT_ID);
     }
 
     /** The dead man's switch the always-firing Watchdog alert is sent to; empty: it is sent nowhere. */
     public Secret heartbeatWebhook() {
-        return heartbeatWebhook;
+        return secret(Setting.HEARTBEAT_WEBHOOK_URL);
     }
 
     /** Where TargetDown and the other alerts about the monitoring go; empty: they stay in Alertmanager. */
     public Secret monitoringWebhook() {
-        return monitoringWebhook;
+        return secret(Setting.MONITORING_WEBHOOK_URL);
     }
 
     public List<String> cadvisorTargets() {
@@ -213,12 +206,8 @@ public final class MonitoringSettings {
         private final Map<Setting, String> sources = new EnumMap<>(Setting.class);
         private ProjectLayout layout;
         private Map<String, String> env = Map.of();
-        private Secret discord;
-        private Secret slack;
-        private Secret telegramToken;
-        private Secret telegramChat;
-        private Secret heartbeat;
-        private Secret monitoring;
+        /** Secrets carried over by {@link #with}, so a copy does not read the environment and files again. */
+        private final Map<Setting, Secret> resolved = new EnumMap<>(Setting.class);
 
         private Builder() {
             for (Setting s : Setting.values()) {
@@ -227,7 +216,7 @@ public final class MonitoringSettings {
             }
         }
 
-        /** Enables reading webhook URLs from the secrets folder. */
+        /** Enables reading secrets from the secrets folder. */
         public Builder layout(ProjectLayout layout) {
             this.layout = layout;
             return this;
@@ -264,66 +253,12 @@ public final class MonitoringSettings {
                             + " (from " + sources.get(e.getKey()) + "): " + ex.getMessage());
                 }
             }
-            Secret d = discord != null ? discord : resolve(Setting.DISCORD_WEBHOOK_URL, "DISCORD_WEBHOOK_URL",
-                    layout == null ? null : layout.discordWebhookFile());
-            Secret s = slack != null ? slack : resolve(Setting.SLACK_WEBHOOK_URL, "SLACK_WEBHOOK_URL",
-                    layout == null ? null : layout.slackWebhookFile());
-            Secret tt = telegramToken != null ? telegramToken : resolve(Setting.TELEGRAM_BOT_TOKEN, "TELEGRAM_BOT_TOKEN",
-                    layout == null ? null : layout.telegramBotTokenFile());
-            Secret tc = telegramChat != null ? telegramChat : resolve(Setting.TELEGRAM_CHAT_ID, "TELEGRAM_CHAT_ID",
-                    layout == null ? null : layout.telegramChatIdFile());
-            Secret hb = heartbeat != null ? heartbeat : resolve(Setting.HEARTBEAT_WEBHOOK_URL, "HEARTBEAT_WEBHOOK_URL",
-                    layout == null ? null : layout.heartbeatWebhookFile());
-            Secret mon = monitoring != null ? monitoring : resolve(Setting.MONITORING_WEBHOOK_URL,
-                    "MONITORING_WEBHOOK_URL", layout == null ? null : layout.monitoringWebhookFile());
-            return new MonitoringSettings(values, d, s, tt, tc, hb, mon);
-        }
-
-        /** The check a secret's value must pass, by the kind of its setting. */
-        private static void checkSecret(Setting setting, String value) {
-            switch (setting.kind()) {
-                case OPTIONAL_TELEGRAM_TOKEN -> Setting.checkTelegramToken(value);
-                case OPTIONAL_CHAT_ID -> Setting.checkChatId(value);
-                default -> Setting.checkUrl(value);
+            Map<Setting, Secret> secrets = new EnumMap<>(Setting.class);
+            for (Setting secret : Secrets.SETTINGS) {
+                secrets.put(secret, resolved.containsKey(secret) ? resolved.get(secret)
+                        : Secrets.resolve(secret, values.get(secret), env, layout));
             }
-        }
-
-        private Secret resolve(Setting setting, String envName, Path file) {
-            String direct = values.get(setting);
-            if (!direct.isBlank()) {
-                return new Secret(Optional.of(direct), "setting " + setting.key());
-            }
-            String fromEnv = env.get(envName);
-            if (fromEnv != null && !fromEnv.isBlank()) {
-                try {
-                    checkSecret(setting, fromEnv);
-                } catch (IllegalArgumentException e) {
-                    throw new SettingsException("environment variable " + envName + " " + e.getMessage());
-                }
-                return new Secret(Optional.of(fromEnv.trim()), "environment variable " + envName);
-            }
-            if (file == null) {
-                return new Secret(Optional.empty(), "environment variable " + envName);
-            }
-            if (!Files.exists(file)) {
-                return new Secret(Optional.empty(), file + " or environment variable " + envName);
-            }
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8).trim();
-            } catch (IOException e) {
-                throw new SettingsException("cannot read secret file " + file + ": " + e.getMessage());
-            }
-            if (text.isEmpty()) {
-                throw new SettingsException("secret file " + file + " is empty: put the value in it ("
-                        + setting.key() + ")");
-            }
-            try {
-                checkSecret(setting, text);
-            } catch (IllegalArgumentException e) {
-                throw new SettingsException("secret file " + file + " " + e.getMessage());
-            }
-            return new Secret(Optional.of(text), "file " + file);
+            return new MonitoringSettings(values, secrets);
         }
     }
 }

@@ -43,27 +43,32 @@ public record ProjectLayout(Path root) {
         return stackDir().resolve("settings.properties");
     }
 
+    /** The file a secret setting is read from when neither the setting nor its environment variable is set. */
+    public Path secretFile(Setting setting) {
+        return Secrets.file(this, setting);
+    }
+
     public Path discordWebhookFile() {
-        return secretsDir().resolve("discord_webhook_url");
+        return secretFile(Setting.DISCORD_WEBHOOK_URL);
     }
 
     public Path slackWebhookFile() {
-        return secretsDir().resolve("slack_webhook_url");
+        return secretFile(Setting.SLACK_WEBHOOK_URL);
     }
 
     public Path telegramBotTokenFile() {
-        return secretsDir().resolve("telegram_bot_token");
+        return secretFile(Setting.TELEGRAM_BOT_TOKEN);
     }
 
     public Path telegramChatIdFile() {
-        return secretsDir().resolve("telegram_chat_id");
+        return secretFile(Setting.TELEGRAM_CHAT_ID);
     }
 
     public Path heartbeatWebhookFile() {
-        return secretsDir().resolve("heartbeat_webhook_url");
+        return secretFile(Setting.HEARTBEAT_WEBHOOK_URL);
     }
 
     public Path monitoringWebhookFile() {
-        return secretsDir().resolve("monitoring_webhook_url");
+        return secretFile(Setting.MONITORING_WEBHOOK_URL);
     }
 }

@@ -1,8 +1,8 @@
 package dev.monitoringlab.settings;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Every value the generated configs, dashboards and launchers use, with its default and what it drives.
@@ -151,10 +151,135 @@ public enum Setting {
             "webhook for TargetDown and the other alerts about the monitoring (component monitoring); empty: env"
                     + " MONITORING_WEBHOOK_URL, else the file stack/secrets/monitoring_webhook_url; none: seen in Alertmanager only");
 
-    /** How a value is checked and parsed. */
-    public enum Kind { KUBERNETES_NAME, KUBERNETES_LABEL_VALUE,
-        SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL,
-        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID, URL_OR_PATH, COUNT, OBJECTIVE, BOOLEAN, NON_NEGATIVE_NUMBER, NAME, PATH }
+    /** How a value is checked and parsed: each kind carries its own check. */
+    public enum Kind {
+        /** A DNS-1123 label, what Kubernetes accepts as an object name. */
+        KUBERNETES_NAME(value -> {
+            if (!value.trim().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+                throw new IllegalArgumentException("is not a Kubernetes name (DNS-1123 label: at most 63 lower-case"
+                        + " letters, digits and '-', starting and ending with a letter or digit)");
+            }
+        }),
+        KUBERNETES_LABEL_VALUE(value -> {
+            if (!value.trim().matches("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?")) {
+                throw new IllegalArgumentException("is not a Kubernetes label value (at most 63 letters, digits,"
+                        + " '-', '_' and '.', starting and ending with a letter or digit)");
+            }
+        }),
+        SELECTOR(value -> {
+            String matcher = "[a-zA-Z_][a-zA-Z0-9_]*\\s*(=|!=|=~|!~)\\s*\"[^\"]*\"";
+            if (!value.isBlank() && !value.trim().matches(matcher + "(\\s*,\\s*" + matcher + ")*")) {
+                throw new IllegalArgumentException("is not a list of label matchers like job=\"node\"");
+            }
+        }),
+        DURATION(PromDuration::parse),
+        POSITIVE_DURATION(value -> {
+            if (PromDuration.parse(value).isZero()) {
+                throw new IllegalArgumentException("must be longer than 0s");
+            }
+        }),
+        PORT(value -> {
+            int port = parseNumber(value).intValue();
+            if (port < 1 || port > 65535 || !value.trim().matches("\\d+")) {
+                throw new IllegalArgumentException("'" + value + "' is not a port number 1-65535");
+            }
+        }),
+        RATIO(value -> inRange(value, 0, 1)),
+        PERCENT(value -> inRange(value, 0, 100)),
+        HOST_PORT_LIST(value -> eachOf(value, "[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}", "is not host:port")),
+        LABEL_LIST(value -> eachOf(value, "[a-zA-Z_][a-zA-Z0-9_]*|\\.\\.\\.", "is not a label name")),
+        OPTIONAL_URL(optional("https?://[^\\s/]+(/\\S*)?", "is not an http(s) URL")),
+        /** A bot token as BotFather hands it out: the bot's numeric id, a colon, then the secret part. */
+        OPTIONAL_TELEGRAM_TOKEN(optional("\\d{1,20}:[A-Za-z0-9_-]{20,100}", "is not a Telegram bot token like 123456789:AA...")),
+        /** A chat id is an integer; groups and channels are negative. */
+        OPTIONAL_CHAT_ID(optional("-?\\d{1,20}", "is not a Telegram chat id (an integer, negative for groups)")),
+        /** An absolute link (a Git host's page) or a path relative to the repository root. */
+        URL_OR_PATH(value -> {
+            if (!value.trim().matches("https?://[^\\s/]+(/\\S*)?|[A-Za-z0-9._\\-]+(/[A-Za-z0-9._\\-]+)*/?")) {
+                throw new IllegalArgumentException("is neither an http(s) URL nor a relative path like docs/runbooks");
+            }
+        }),
+        COUNT(value -> {
+            if (!value.trim().matches("\\d{1,9}")) {
+                throw new IllegalArgumentException("'" + value + "' is not a whole number of at least 0");
+            }
+        }),
+        /** A service level objective: 0.995 means 99.5 %. */
+        BOOLEAN(value -> {
+            if (!value.trim().matches("true|false")) {
+                throw new IllegalArgumentException("'" + value + "' is not true or false");
+            }
+        }),
+        NON_NEGATIVE_NUMBER(value -> {
+            if (!(parseNumber(value) >= 0) || parseNumber(value).isInfinite()) {
+                throw new IllegalArgumentException(value.trim() + " is not a number of 0 or more");
+            }
+        }),
+        /** A user name, e.g. basic auth's. */
+        NAME(value -> {
+            if (!value.trim().matches("[A-Za-z0-9._-]+")) {
+                throw new IllegalArgumentException("is not a user name (letters, digits, '.', '_', '-')");
+            }
+        }),
+        PATH(value -> {
+            if (value.isBlank() || value.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("is not a file path");
+            }
+        }),
+        OBJECTIVE(value -> {
+            double v = parseNumber(value);
+            if (!(v > 0 && v < 1)) {
+                throw new IllegalArgumentException(value.trim() + " is not an objective strictly between 0 and 1"
+                        + " (0.995 means 99.5 %)");
+            }
+        });
+
+        private final Consumer<String> check;
+
+        Kind(Consumer<String> check) {
+            this.check = check;
+        }
+
+        /** Throws {@link IllegalArgumentException} with the reason when {@code value} is not valid for this kind. */
+        public void check(String value) {
+            check.accept(value);
+        }
+
+        private static Consumer<String> optional(String regex, String reason) {
+            return value -> {
+                if (!value.isBlank() && !value.trim().matches(regex)) {
+                    throw new IllegalArgumentException(reason);
+                }
+            };
+        }
+
+        private static void eachOf(String list, String regex, String reason) {
+            for (String item : list.isBlank() ? new String[0] : list.split(",")) {
+                if (!item.trim().matches(regex)) {
+                    throw new IllegalArgumentException("'" + item.trim() + "' " + reason);
+                }
+            }
+        }
+
+        private static void inRange(String value, double min, double max) {
+            double v = parseNumber(value);
+            if (!(v >= min && v <= max)) {
+                throw new IllegalArgumentException(value.trim() + " is outside [" + trim(min) + ", " + trim(max) + "]");
+            }
+        }
+
+        private static Double parseNumber(String value) {
+            try {
+                return Double.valueOf(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + value + "' is not a number");
+            }
+        }
+
+        private static String trim(double d) {
+            return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+        }
+    }
 
     private final String key;
     private final String defaultValue;
@@ -189,149 +314,8 @@ public enum Setting {
         return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
     }
 
-    /** Throws {@link IllegalArgumentException} with the reason when {@code value} is not valid for this kind. */
+    /** Throws {@link IllegalArgumentException} with the reason when {@code value} is not valid for this setting. */
     void check(String value) {
-        switch (kind) {
-            // Kubernetes refuses the object otherwise (kubectl apply would fail long after the build)
-            case KUBERNETES_NAME -> {
-                if (!value.trim().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
-                    throw new IllegalArgumentException("is not a Kubernetes name (DNS-1123 label: at most 63 lower-case"
-                            + " letters, digits and '-', starting and ending with a letter or digit)");
-                }
-            }
-            case KUBERNETES_LABEL_VALUE -> {
-                if (!value.trim().matches("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?")) {
-                    throw new IllegalArgumentException("is not a Kubernetes label value (at most 63 letters, digits,"
-                            + " '-', '_' and '.', starting and ending with a letter or digit)");
-                }
-            }
-            case SELECTOR -> {
-                String matcher = "[a-zA-Z_][a-zA-Z0-9_]*\\s*(=|!=|=~|!~)\\s*\"[^\"]*\"";
-                if (!value.isBlank() && !value.trim().matches(matcher + "(\\s*,\\s*" + matcher + ")*")) {
-                    throw new IllegalArgumentException("is not a list of label matchers like job=\"node\"");
-                }
-            }
-            case DURATION -> PromDuration.parse(value);
-            case POSITIVE_DURATION -> {
-                Duration d = PromDuration.parse(value);
-                if (d.isZero()) {
-                    throw new IllegalArgumentException("must be longer than 0s");
-                }
-            }
-            case PORT -> {
-                int port = parseNumber(value).intValue();
-                if (port < 1 || port > 65535 || !value.trim().matches("\\d+")) {
-                    throw new IllegalArgumentException("'" + value + "' is not a port number 1-65535");
-                }
-            }
-            case RATIO -> inRange(value, 0, 1);
-            case COUNT -> {
-                if (!value.trim().matches("\\d{1,9}")) {
-                    throw new IllegalArgumentException("'" + value + "' is not a whole number of at least 0");
-                }
-            }
-            case OBJECTIVE -> {
-                double v = parseNumber(value);
-                if (!(v > 0 && v < 1)) {
-                    throw new IllegalArgumentException(value.trim() + " is not an objective strictly between 0 and 1"
-                            + " (0.995 means 99.5 %)");
-                }
-            }
-            case PERCENT -> inRange(value, 0, 100);
-            case HOST_PORT_LIST -> {
-                for (String target : value.isBlank() ? new String[0] : value.split(",")) {
-                    if (!target.trim().matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}")) {
-                        throw new IllegalArgumentException("'" + target.trim() + "' is not host:port");
-                    }
-                }
-            }
-            case LABEL_LIST -> {
-                for (String label : value.split(",")) {
-                    if (!label.trim().matches("[a-zA-Z_][a-zA-Z0-9_]*|\\.\\.\\.")) {
-                        throw new IllegalArgumentException("'" + label.trim() + "' is not a label name");
-                    }
-                }
-            }
-            case OPTIONAL_URL -> {
-                if (!value.isBlank()) {
-                    checkUrl(value);
-                }
-            }
-            case OPTIONAL_TELEGRAM_TOKEN -> {
-                if (!value.isBlank()) {
-                    checkTelegramToken(value);
-                }
-            }
-            case OPTIONAL_CHAT_ID -> {
-                if (!value.isBlank()) {
-                    checkChatId(value);
-                }
-            }
-            case URL_OR_PATH -> {
-                // an absolute link (a Git host's page) or a path relative to the repository root
-                if (!value.trim().matches("https?://[^\\s/]+(/\\S*)?|[A-Za-z0-9._\\-]+(/[A-Za-z0-9._\\-]+)*/?")) {
-                    throw new IllegalArgumentException("is neither an http(s) URL nor a relative path like docs/runbooks");
-                }
-            }
-            case BOOLEAN -> {
-                if (!value.trim().matches("true|false")) {
-                    throw new IllegalArgumentException("'" + value + "' is not true or false");
-                }
-            }
-            case NON_NEGATIVE_NUMBER -> {
-                if (!(parseNumber(value) >= 0) || parseNumber(value).isInfinite()) {
-                    throw new IllegalArgumentException(value.trim() + " is not a number of 0 or more");
-                }
-            }
-            case NAME -> {
-                if (!value.trim().matches("[A-Za-z0-9._-]+")) {
-                    throw new IllegalArgumentException("is not a user name (letters, digits, '.', '_', '-')");
-                }
-            }
-            case PATH -> {
-                if (value.isBlank() || value.chars().anyMatch(Character::isISOControl)) {
-                    throw new IllegalArgumentException("is not a file path");
-                }
-            }
-        }
-    }
-
-    /** A bot token as BotFather hands it out: the bot's numeric id, a colon, then the secret part. */
-    static void checkTelegramToken(String value) {
-        if (!value.trim().matches("\\d{1,20}:[A-Za-z0-9_-]{20,100}")) {
-            throw new IllegalArgumentException("is not a Telegram bot token like 123456789:AA...");
-        }
-    }
-
-    /** A chat id is an integer; groups and channels are negative. */
-    static void checkChatId(String value) {
-        if (!value.trim().matches("-?\\d{1,20}")) {
-            throw new IllegalArgumentException("is not a Telegram chat id (an integer, negative for groups)");
-        }
-    }
-
-    static void checkUrl(String value) {
-        if (!value.trim().matches("https?://[^\\s/]+(/\\S*)?")) {
-            throw new IllegalArgumentException("is not an http(s) URL");
-        }
-    }
-
-    private static void inRange(String value, double min, double max) {
-        double v = parseNumber(value);
-        if (!(v >= min && v <= max)) {
-            throw new IllegalArgumentException(value.trim() + " is outside [" + trim(min) + ", " + trim(max) + "]");
-        }
-    }
-
-    private static Double parseNumber(String value) {
-        try {
-            return Double.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a number");
-        }
-    }
-
-    private static String trim(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+        kind.check(value);
     }
 }

@@ -1,8 +1,8 @@
 package dev.monitoringlab.stack;
 
 import dev.monitoringlab.rules.ConfigGenerator;
-import dev.monitoringlab.rules.ExternalTool;
 import dev.monitoringlab.rules.PrometheusFlags;
+import dev.monitoringlab.settings.ExternalTool;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
 import dev.monitoringlab.settings.Setting;
@@ -152,7 +152,7 @@ public final class NativeStack implements AutoCloseable {
         private boolean nodeExporter;
         private boolean storeModel;
         private double trafficRate;
-        private Duration readyTimeout = Duration.ofSeconds(60);
+        private final Duration readyTimeout = Duration.ofSeconds(60);
         private PrintStream log = new PrintStream(PrintStream.nullOutputStream());
 
         private Builder(MonitoringSettings settings) {
@@ -168,11 +168,6 @@ public final class NativeStack implements AutoCloseable {
 
         public Builder generatedDir(Path dir) {
             this.generatedDir = dir;
-            return this;
-        }
-
-        public Builder dataDir(Path dir) {
-            this.dataDir = dir;
             return this;
         }
 
@@ -208,11 +203,6 @@ public final class NativeStack implements AutoCloseable {
         /** Also send the store model {@code rate} requests a second of the normal scenario (0: none). */
         public Builder withStoreModelTraffic(double rate) {
             this.trafficRate = rate;
-            return this;
-        }
-
-        public Builder readyTimeout(Duration timeout) {
-            this.readyTimeout = timeout;
             return this;
         }
 

@@ -3,12 +3,12 @@ package dev.monitoringlab.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.monitoringlab.rules.ConfigGenerator;
-import dev.monitoringlab.rules.ExternalTool;
 import dev.monitoringlab.rules.Routing;
 import dev.monitoringlab.rules.Yaml;
 import dev.monitoringlab.rules.alertmanager.AlertmanagerConfig;
 import dev.monitoringlab.rules.alertmanager.Receiver;
 import dev.monitoringlab.rules.prometheus.AlertRule;
+import dev.monitoringlab.settings.ExternalTool;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.stack.AlertmanagerApi.PostableAlert;

@@ -1,13 +1,12 @@
 package dev.monitoringlab.vm;
 
+import dev.monitoringlab.settings.ExternalTool;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,12 +28,7 @@ final class Command {
 
     /** Fails with the Debian package to install when {@code program} is not on the PATH. */
     static void require(String program, String debianPackage) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return;
-            }
-        }
-        throw new AssertionError(program + " not found: apt-get install " + debianPackage);
+        new ExternalTool(List.of(program), debianPackage).require();
     }
 
     static Result run(List<String> command, Path dir, Duration timeout, PrintStream echo, String prefix) {

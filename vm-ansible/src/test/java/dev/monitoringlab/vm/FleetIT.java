@@ -43,7 +43,7 @@ class FleetIT {
         Path fileSd = work.resolve("stack/generated/prometheus/file_sd");
         List<SyntheticHost> fleet = new ArrayList<>();
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-        Timeline timeline = new Timeline();
+        EventLog timeline = new EventLog();
         try {
             for (int i = 1; i <= 4; i++) {
                 fleet.add(SyntheticHost.start("fleet-" + i, Ports.free(), 2, work));
@@ -104,8 +104,8 @@ class FleetIT {
                 }
                 timeline.add(ALERT + " resolved", Instant.now(), "load end");
                 System.out.printf("fleet of %d synthetic hosts (for %ss), file_sd rewritten -> added host up %s, total %s:%n%s%n",
-                        fleet.size(), FOR.toSeconds(), Timeline.format(discovery),
-                        Timeline.format(Duration.between(t0, Instant.now())), timeline.table());
+                        fleet.size(), FOR.toSeconds(), EventLog.format(discovery),
+                        EventLog.format(Duration.between(t0, Instant.now())), timeline.table());
 
                 assertThat(alerted).as("instances that had " + ALERT + " pending or firing").containsExactly(loaded.target());
                 assertThat(discovery).as("an added host is scraped soon after its file_sd entry, without a restart")

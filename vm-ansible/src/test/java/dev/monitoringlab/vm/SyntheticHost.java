@@ -1,6 +1,6 @@
 package dev.monitoringlab.vm;
 
-import dev.monitoringlab.rules.ExternalTool;
+import dev.monitoringlab.settings.ExternalTool;
 import dev.monitoringlab.stack.Waits;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -72,8 +72,8 @@ class VmCpuAlertIT {
         Instant first = Instant.now();
         secondRun = vm.ansiblePlaybook(playbookDir, "site.yml", Duration.ofMinutes(12), where);
         System.out.printf("timings: image + boot %s, first playbook run %s, second run %s%n",
-                Timeline.format(Duration.between(t0, booted)), Timeline.format(Duration.between(booted, first)),
-                Timeline.format(Duration.between(first, Instant.now())));
+                EventLog.format(Duration.between(t0, booted)), EventLog.format(Duration.between(booted, first)),
+                EventLog.format(Duration.between(first, Instant.now())));
     }
 
     @AfterAll
@@ -172,7 +172,7 @@ class VmCpuAlertIT {
                     .satisfies(s -> assertThat(s.value()).isGreaterThanOrEqualTo(1));
             awaitNoAlert(prom, Duration.ofSeconds(90));
 
-            Timeline timeline = new Timeline();
+            EventLog timeline = new EventLog();
             // Shorter than 'for': the rule turns pending, but nothing may reach Discord.
             AtomicBoolean shortPending = new AtomicBoolean();
             Thread shortWatcher = watchPending(prom, shortPending);

@@ -12,147 +12,200 @@ import dev.monitoringlab.serving.model.StoreModel;
 import dev.monitoringlab.serving.model.StoreModelTrainer;
 import dev.monitoringlab.serving.traffic.TrafficRunner;
 import dev.monitoringlab.serving.traffic.TrafficSummary;
+import dev.monitoringlab.settings.Cli;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
 import dev.monitoringlab.settings.Setting;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** The subcommands: each parses its flags, calls the real code and returns the exit code. */
+/** The subcommands: each takes its flags, calls the real code and returns the exit code. */
 public final class Commands {
-    public static final String USAGE = String.join("\n",
-            "usage: java -jar model-serving.jar <command> [flags]",
-            "  generate --out FILE [--seed N] [--rows N]      write the generated stores_dataset.csv",
-            "  train    --data FILE --out DIR [--seed N]      train, write DIR/model.tribuo + descriptor.json",
-            "  explore  [--data FILE] [--out DIR]             describe() table + histograms (PNG) per column",
-            "  serve    [--model DIR] [--port N] [--host H] [--threads N] [--no-metrics]",
-            "  traffic  --scenario normal|faulty [--url URL] [--rate N] [--duration 60s] [--seed N] [--quiet]");
-
-    private final PrintStream out;
-    private final PrintStream err;
-
-    public Commands(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    private Commands() {
     }
 
-    public int generate(String[] argv) throws UsageException, IOException {
-        Args a = Args.parse(argv, 1, Set.of("out", "seed", "rows"), Set.of());
-        Path file = Path.of(required(a, "out"));
-        long seed = a.number("seed", DatasetGenerator.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
-        int rows = (int) a.number("rows", DatasetGenerator.DEFAULT_ROWS, 10, 10_000_000);
-        DatasetCsv.write(DatasetGenerator.generate(seed, rows), file);
-        out.println("wrote " + rows + " rows to " + file + " (seed " + seed + ")");
-        return 0;
+    /** What the subcommands share: input files and the settings' port, checked as usage errors. */
+    abstract static class Base extends Cli.Base {
+        Path existingFile(Path p) {
+            if (!Files.isRegularFile(p)) {
+                throw usage("data file " + p + " does not exist");
+            }
+            return p;
+        }
+
+        /** A bad data file or model folder is the caller's mistake: exit 2 with the reason. */
+        <T> T orUsage(IoCall<T> call) throws IOException {
+            try {
+                return call.run();
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+        }
+
+        interface IoCall<T> {
+            T run() throws IOException;
+        }
+
+        /** The settings object is read only when a default needs it, so a container needs no settings file. */
+        int settingsPort() {
+            try {
+                return MonitoringSettings.load(ProjectLayout.locate()).port(Setting.STORE_MODEL_PORT);
+            } catch (RuntimeException e) {
+                throw usage(e.getMessage());
+            }
+        }
     }
 
-    public int train(String[] argv) throws UsageException, IOException {
-        Args a = Args.parse(argv, 1, Set.of("data", "out", "seed"), Set.of());
-        Path data = existingFile(required(a, "data"));
-        Long seed = a.has("seed") ? a.number("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE) : null;
-        try {
-            ModelDescriptor d = StoreModelTrainer.train(data, seed, Path.of(required(a, "out")));
-            out.printf(Locale.ROOT, "trained %s on %d rows: held-out accuracy %.4f, ROC AUC %.4f -> %s%n",
-                    d.version(), d.trainingData().rows(), d.metrics().accuracy(), d.metrics().rocAuc(), a.string("out", ""));
+    @Command(name = "generate", description = "Write the generated stores_dataset.csv.")
+    public static final class Generate extends Base {
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "the CSV file to write")
+        private Path file;
+        @Option(names = "--seed", paramLabel = "N", description = "random seed (default ${DEFAULT-VALUE})",
+                defaultValue = "" + DatasetGenerator.DEFAULT_SEED)
+        private long seed;
+        @Option(names = "--rows", paramLabel = "N", description = "rows, 10 to 10000000 (default ${DEFAULT-VALUE})",
+                defaultValue = "" + DatasetGenerator.DEFAULT_ROWS)
+        private int rows;
+
+        @Override
+        public Integer call() throws IOException {
+            inRange("--rows", rows, 10, 10_000_000);
+            DatasetCsv.write(DatasetGenerator.generate(seed, rows), file);
+            out().println("wrote " + rows + " rows to " + file + " (seed " + seed + ")");
             return 0;
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
         }
     }
 
-    public int explore(String[] argv) throws UsageException, IOException {
-        Args a = Args.parse(argv, 1, Set.of("data", "out"), Set.of());
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true"); // charts are files; servers have no display
-        }
-        // defaults: the build's data set and an explore/ folder, both beside the jar (target/)
-        Path target = defaultModelDir().getParent();
-        Path data = existingFile(a.string("data", target.resolve("stores_dataset.csv").toString()));
-        try {
-            Explorer.Result r = Explorer.explore(data, Path.of(a.string("out", target.resolve("explore").toString())));
-            out.print(r.table());
-            r.charts().forEach(p -> out.println("wrote " + p));
+    @Command(name = "train", description = "Train the model, write DIR/model.tribuo and DIR/descriptor.json.")
+    public static final class Train extends Base {
+        @Option(names = "--data", required = true, paramLabel = "FILE", description = "the training CSV")
+        private Path data;
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the model goes")
+        private Path outDir;
+        @Option(names = "--seed", paramLabel = "N", description = "training seed (default: the trainer's)")
+        private Long seed;
+
+        @Override
+        public Integer call() throws IOException {
+            Path csv = existingFile(data);
+            ModelDescriptor d = orUsage(() -> StoreModelTrainer.train(csv, seed, outDir));
+            out().printf(Locale.ROOT, "trained %s on %d rows: held-out accuracy %.4f, ROC AUC %.4f -> %s%n",
+                    d.version(), d.trainingData().rows(), d.metrics().accuracy(), d.metrics().rocAuc(), outDir);
             return 0;
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
         }
     }
 
-    public int serve(String[] argv) throws UsageException, IOException, InterruptedException {
-        Args a = Args.parse(argv, 1, Set.of("model", "port", "host", "threads"), Set.of("no-metrics"));
-        Path modelDir = a.has("model") ? Path.of(a.string("model", "")) : defaultModelDir();
-        // the settings object is read only when no --port is given, so a container needs no settings file
-        int port = (int) a.number("port", a.has("port") ? 0 : settings().port(Setting.STORE_MODEL_PORT), 0, 65535);
-        int threads = (int) a.number("threads", 4, 0, 256);
-        StoreModel model;
-        try {
-            model = StoreModel.load(modelDir);
-        } catch (ModelLoadException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
+    @Command(name = "explore", description = "describe() table and a histogram (PNG) per column.")
+    public static final class Explore extends Base {
+        @Option(names = "--data", paramLabel = "FILE", description = "the CSV (default: the build's, beside the jar)")
+        private Path data;
+        @Option(names = "--out", paramLabel = "DIR", description = "where the charts go (default: explore/ beside the jar)")
+        private Path outDir;
+
+        @Override
+        public Integer call() throws IOException {
+            if (System.getProperty("java.awt.headless") == null) {
+                System.setProperty("java.awt.headless", "true"); // charts are files; servers have no display
+            }
+            Path target = defaultModelDir().getParent();
+            Path csv = existingFile(data != null ? data : target.resolve("stores_dataset.csv"));
+            Path charts = outDir != null ? outDir : target.resolve("explore");
+            Explorer.Result r = orUsage(() -> Explorer.explore(csv, charts));
+            out().print(r.table());
+            r.charts().forEach(p -> out().println("wrote " + p));
+            return 0;
         }
-        ServingMetrics metrics = a.flag("no-metrics") ? ServingMetrics.NONE
-                : new PrometheusServingMetrics(model.descriptor());
-        PredictionServer server;
-        try {
-            server = PredictionServer.start(model, metrics, a.string("host", "127.0.0.1"), port, threads);
-        } catch (IOException e) {
-            err.println("error: cannot listen on port " + port + ": " + e.getMessage());
-            return 1;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "shutdown"));
-        out.printf("store model %s serving on http://%s:%d (metrics %s, docs at /docs)%n",
-                model.descriptor().version(), a.string("host", "127.0.0.1"), server.port(),
-                metrics.enabled() ? "on" : "off");
-        out.flush();
-        stopped.await();
-        return 0;
     }
 
-    public int traffic(String[] argv) throws UsageException, InterruptedException {
-        Args a = Args.parse(argv, 1, Set.of("scenario", "url", "rate", "duration", "seed"), Set.of("quiet"));
-        String name = required(a, "scenario");
-        TrafficRunner.Scenario scenario;
-        try {
-            scenario = TrafficRunner.Scenario.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--scenario must be normal or faulty, got '" + name + "'");
+    @Command(name = "serve", description = "Serve the model over HTTP, with /metrics and /docs.")
+    public static final class Serve extends Base {
+        @Option(names = "--model", paramLabel = "DIR", description = "the trained model (default: model/ beside the jar)")
+        private Path modelDir;
+        @Option(names = "--port", converter = Cli.Port.class, description = "HTTP port (default: store-model.port)")
+        private Integer port;
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE})")
+        private String host;
+        @Option(names = "--threads", defaultValue = "4", description = "request threads, 0 to 256 (default ${DEFAULT-VALUE})")
+        private int threads;
+        @Option(names = "--no-metrics", description = "serve without instrumentation (to measure its cost)")
+        private boolean noMetrics;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            inRange("--threads", threads, 0, 256);
+            int listenPort = port != null ? port : settingsPort();
+            StoreModel model;
+            try {
+                model = StoreModel.load(modelDir != null ? modelDir : defaultModelDir());
+            } catch (ModelLoadException e) {
+                err().println("model-serving: " + e.getMessage());
+                return Cli.FAILED;
+            }
+            ServingMetrics metrics = noMetrics ? ServingMetrics.NONE : new PrometheusServingMetrics(model.descriptor());
+            PredictionServer server;
+            try {
+                server = PredictionServer.start(model, metrics, host, listenPort, threads);
+            } catch (IOException e) {
+                err().println("model-serving: cannot listen on port " + listenPort + ": " + e.getMessage());
+                return Cli.FAILED;
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "shutdown"));
+            out().printf("store model %s serving on http://%s:%d (metrics %s, docs at /docs)%n",
+                    model.descriptor().version(), host, server.port(), metrics.enabled() ? "on" : "off");
+            out().flush();
+            stopped.await();
+            return 0;
         }
-        String url = a.has("url") ? a.string("url", "") : "http://localhost:" + settings().port(Setting.STORE_MODEL_PORT);
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            uri = null;
-        }
-        if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-            throw new UsageException("--url must be an http(s) URL like http://localhost:8000, got '" + url + "'");
-        }
-        double rate = a.decimal("rate", 20, 0.1, 10_000);
-        Duration duration = a.duration("duration", Duration.ofSeconds(60));
-        long seed = a.number("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
-        TrafficSummary s = new TrafficRunner(uri).run(scenario, rate, duration, seed, a.flag("quiet") ? null : err);
-        out.print(s.render());
-        return s.errors() == s.sent() ? 1 : 0;
     }
 
-    private static MonitoringSettings settings() throws UsageException {
-        try {
-            return MonitoringSettings.load(ProjectLayout.locate());
-        } catch (RuntimeException e) {
-            throw new UsageException(e.getMessage());
+    @Command(name = "traffic", description = "Send a traffic scenario to the store model service.")
+    public static final class Traffic extends Base {
+        @Option(names = "--scenario", required = true, paramLabel = "normal|faulty",
+                description = "normal: inputs like the training data; faulty: inputs the model never saw")
+        private TrafficRunner.Scenario scenario;
+        @Option(names = "--url", description = "the service (default: http://localhost:<store-model.port>)")
+        private String url;
+        @Option(names = "--rate", defaultValue = "20", description = "requests per second, 0.1 to 10000 (default ${DEFAULT-VALUE})")
+        private double rate;
+        @Option(names = "--duration", defaultValue = "60s", converter = Cli.PositiveDuration.class,
+                description = "how long to send (default ${DEFAULT-VALUE})")
+        private Duration duration;
+        @Option(names = "--seed", defaultValue = "1", description = "random seed of the inputs (default ${DEFAULT-VALUE})")
+        private long seed;
+        @Option(names = "--quiet", description = "no progress bar")
+        private boolean quiet;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            URI uri = serviceUri(url != null ? url : "http://localhost:" + settingsPort());
+            inRange("--rate", rate, 0.1, 10_000);
+            TrafficSummary s = new TrafficRunner(uri).run(scenario, rate, duration, seed, quiet ? null : System.err);
+            out().print(s.render());
+            return s.errors() == s.sent() ? Cli.FAILED : 0;
+        }
+
+        private URI serviceUri(String text) {
+            try {
+                URI uri = new URI(text);
+                if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                    return uri;
+                }
+            } catch (URISyntaxException e) {
+                // the message below says what is wanted
+            }
+            throw usage("--url must be an http(s) URL like http://localhost:8000, got '" + text + "'");
         }
     }
 
@@ -164,20 +217,5 @@ public final class Commands {
         } catch (URISyntaxException | RuntimeException e) {
             return Path.of("model-serving", "target", "model");
         }
-    }
-
-    private static String required(Args a, String name) throws UsageException {
-        if (!a.has(name)) {
-            throw new UsageException("--" + name + " is required");
-        }
-        return a.string(name, "");
-    }
-
-    private static Path existingFile(String name) throws UsageException {
-        Path p = Path.of(name);
-        if (!Files.isRegularFile(p)) {
-            throw new UsageException("data file " + p + " does not exist");
-        }
-        return p;
     }
 }

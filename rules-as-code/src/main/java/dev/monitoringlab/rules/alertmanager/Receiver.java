@@ -48,9 +48,4 @@ public record Receiver(String name, List<DiscordConfig> discordConfigs, List<Sla
     public Receiver alsoTelegram(Optional<TelegramConfig> telegram) {
         return telegram.map(t -> new Receiver(name, discordConfigs, slackConfigs, List.of(t), webhookConfigs)).orElse(this);
     }
-
-    public boolean sendsAnything() {
-        return !discordConfigs.isEmpty() || !slackConfigs.isEmpty() || !telegramConfigs.isEmpty()
-                || !webhookConfigs.isEmpty();
-    }
 }

@@ -6,29 +6,28 @@ import java.util.List;
 
 /** One scrape job of prometheus.yml. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ScrapeConfig(String jobName, String scrapeInterval, String metricsPath, String scheme, BasicAuth basicAuth,
-                           TlsConfig tlsConfig, List<StaticConfig> staticConfigs, List<FileSdConfig> fileSdConfigs,
+public record ScrapeConfig(String jobName, String scheme, BasicAuth basicAuth, TlsConfig tlsConfig,
+                           List<StaticConfig> staticConfigs, List<FileSdConfig> fileSdConfigs,
                            List<RelabelConfig> relabelConfigs) {
 
     public static ScrapeConfig of(String jobName, List<String> targets) {
-        return new ScrapeConfig(jobName, null, null, null, null, null, List.of(new StaticConfig(targets)), null, null);
+        return new ScrapeConfig(jobName, null, null, null, List.of(new StaticConfig(targets)), null, null);
     }
 
     /** Targets read from files that Prometheus watches (file_sd_configs), paths relative to prometheus.yml. */
     public static ScrapeConfig fileSd(String jobName, String... files) {
-        return new ScrapeConfig(jobName, null, null, null, null, null, null, List.of(new FileSdConfig(List.of(files))),
-                null);
+        return new ScrapeConfig(jobName, null, null, null, null, List.of(new FileSdConfig(List.of(files))), null);
     }
 
     /** This job's fixed targets, none for an empty list. */
     public ScrapeConfig withStaticTargets(List<String> targets) {
-        return new ScrapeConfig(jobName, scrapeInterval, metricsPath, scheme, basicAuth, tlsConfig,
+        return new ScrapeConfig(jobName, scheme, basicAuth, tlsConfig,
                 targets.isEmpty() ? null : List.of(new StaticConfig(targets)), fileSdConfigs, relabelConfigs);
     }
 
     /** HTTPS, checked against {@code caFile}, with basic auth whose password Prometheus reads from a file. */
     public ScrapeConfig https(String username, String passwordFile, String caFile) {
-        return new ScrapeConfig(jobName, scrapeInterval, metricsPath, "https", new BasicAuth(username, passwordFile),
+        return new ScrapeConfig(jobName, "https", new BasicAuth(username, passwordFile),
                 new TlsConfig(caFile), staticConfigs, fileSdConfigs, relabelConfigs);
     }
 
@@ -36,7 +35,7 @@ public record ScrapeConfig(String jobName, String scrapeInterval, String metrics
     public ScrapeConfig jobLabel(String job) {
         List<RelabelConfig> relabel = new ArrayList<>(relabelConfigs == null ? List.of() : relabelConfigs);
         relabel.add(new RelabelConfig("job", job));
-        return new ScrapeConfig(jobName, scrapeInterval, metricsPath, scheme, basicAuth, tlsConfig, staticConfigs,
+        return new ScrapeConfig(jobName, scheme, basicAuth, tlsConfig, staticConfigs,
                 fileSdConfigs, List.copyOf(relabel));
     }
 

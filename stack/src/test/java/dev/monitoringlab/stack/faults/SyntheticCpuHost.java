@@ -1,6 +1,6 @@
 package dev.monitoringlab.stack.faults;
 
-import dev.monitoringlab.rules.ExternalTool;
+import dev.monitoringlab.settings.ExternalTool;
 import dev.monitoringlab.stack.Ports;
 import dev.monitoringlab.stack.Waits;
 import java.io.IOException;

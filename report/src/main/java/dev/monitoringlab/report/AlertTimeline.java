@@ -13,7 +13,7 @@ import java.util.Optional;
  * The lab's timeline of events (7.5.2): load start, alert, load end, resolve, with the delays that matter,
  * derived from the scenario's phases, the alert's firing intervals and the notifications that arrived.
  */
-public final class Timeline {
+public final class AlertTimeline {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     /** One event; {@code delay} is relative to the phase boundary that caused it, empty for phase events. */
@@ -28,14 +28,10 @@ public final class Timeline {
     private final List<Event> events;
     private final List<Verdict> verdicts;
 
-    private Timeline(String alertName, List<Event> events, List<Verdict> verdicts) {
+    private AlertTimeline(String alertName, List<Event> events, List<Verdict> verdicts) {
         this.alertName = alertName;
         this.events = events;
         this.verdicts = verdicts;
-    }
-
-    public String alertName() {
-        return alertName;
     }
 
     public List<Event> events() {
@@ -50,7 +46,7 @@ public final class Timeline {
         return verdicts.stream().allMatch(Verdict::asExpected);
     }
 
-    public static Timeline derive(String alertName, List<Phase> phases, List<Interval> firing,
+    public static AlertTimeline derive(String alertName, List<Phase> phases, List<Interval> firing,
                                   List<WebhookMessage> messages) {
         List<Event> events = new ArrayList<>();
         for (Phase p : phases) {
@@ -93,7 +89,7 @@ public final class Timeline {
             Optional<Duration> first = started.stream().map(i -> Duration.between(p.start(), i.start())).findFirst();
             verdicts.add(new Verdict(p, started.size(), first, p.expectAlert() == !started.isEmpty()));
         }
-        return new Timeline(alertName, List.copyOf(events), List.copyOf(verdicts));
+        return new AlertTimeline(alertName, List.copyOf(events), List.copyOf(verdicts));
     }
 
     /** The phase running at {@code t}, or the last one that started before it. */

@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class TimelineTest {
+class EventLogTest {
     @Test
     void printsEachEventWithItsDelayFromTheNamedOne() {
         Instant start = Instant.parse("2026-11-21T13:42:40Z");
-        String table = new Timeline()
+        String table = new EventLog()
                 .add("load start", start, null)
                 .add("FIRING on Discord", start.plusSeconds(231), "load start")
                 .add("load end", start.plusSeconds(300), "load start")
@@ -27,13 +27,13 @@ class TimelineTest {
 
     @Test
     void formatsDurations() {
-        assertThat(Timeline.format(Duration.ofMillis(9_560))).isEqualTo("9.5s");
-        assertThat(Timeline.format(Duration.ofSeconds(200))).isEqualTo("3m20.0s");
+        assertThat(EventLog.format(Duration.ofMillis(9_560))).isEqualTo("9.5s");
+        assertThat(EventLog.format(Duration.ofSeconds(200))).isEqualTo("3m20.0s");
     }
 
     @Test
     void delayFromAnUnknownEventIsAnError() {
-        assertThatThrownBy(() -> new Timeline().add("alert", Instant.EPOCH, "load start"))
+        assertThatThrownBy(() -> new EventLog().add("alert", Instant.EPOCH, "load start"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("load start");
     }
 }

@@ -1,4 +1,4 @@
-package dev.monitoringlab.rules;
+package dev.monitoringlab.settings;
 
 import java.io.File;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Events of a load scenario with their times, printed like the lab's "timeline of events". */
-final class Timeline {
+final class EventLog {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private record Event(String what, Instant at, String since, Duration delay) {
@@ -18,7 +18,7 @@ final class Timeline {
     private final List<Event> events = new ArrayList<>();
 
     /** Adds an event; {@code since} names an earlier event to measure the delay from, or null. */
-    Timeline add(String what, Instant at, String since) {
+    EventLog add(String what, Instant at, String since) {
         Duration delay = null;
         if (since != null) {
             delay = Duration.between(time(since), at);
