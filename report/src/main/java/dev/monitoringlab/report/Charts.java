@@ -4,14 +4,25 @@ import dev.monitoringlab.settings.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Paint;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.TexturePaint;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.text.SimpleDateFormat;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.TimeZone;
 import org.jfree.chart.ChartUtils;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -30,13 +41,21 @@ import org.jfree.data.time.TimeSeriesCollection;
 /**
  * Headless PNG charts of Prometheus series in the style of the lab's Grafana screenshots: the series as a step line
  * (a gauge holds its value until the next scrape), the alert threshold as a red line, phases and firing windows as
- * shaded bands, and a subtitle saying when, where and over which range the data was captured.
+ * shaded bands, a legend naming them, and a subtitle saying when, where and over which range the data was captured.
+ * Load phases (amber) and quiet phases (pale blue) differ in colour; firing windows are red hatching, so they stay
+ * visible on top of either. The value axis ends a little above {@code yMax}, so a series sitting at its maximum (a
+ * CPU at 100 %) is drawn inside the plot instead of merging with its frame.
  */
 public final class Charts {
     public static final int WIDTH = 1200;
     public static final int HEIGHT = 560;
-    private static final Color FIRING = new Color(220, 40, 40, 60);
-    private static final Color PHASE = new Color(90, 90, 90, 35);
+    /** Share of the value range added above {@code yMax}: 100 % ends up at 108 on a 0..100 axis. */
+    static final double HEADROOM = 0.08;
+    static final Color LOAD_FILL = new Color(245, 160, 40, 70);
+    static final Color QUIET_FILL = new Color(70, 140, 220, 45);
+    static final Color FIRING_HATCH = new Color(210, 30, 30);
+    /** Words in a phase's name that mark it as a load phase (stress-ng running, faulty traffic). */
+    private static final List<String> LOAD_WORDS = List.of("load", "stress", "faulty");
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -49,8 +68,30 @@ public final class Charts {
     public record Line(String name, List<double[]> points) {
     }
 
-    /** A shaded band with a label. */
-    public record Band(String label, Interval interval) {
+    /** What a phase band stands for, which sets its colour and legend entry. */
+    public enum Kind {
+        LOAD("load phase", LOAD_FILL), QUIET("quiet phase (pause, normal traffic)", QUIET_FILL);
+
+        private final String legend;
+        private final Color color;
+
+        Kind(String legend, Color color) {
+            this.legend = legend;
+            this.color = color;
+        }
+
+        /** A load phase when its name says so ("load 2m", "faulty"), otherwise quiet ("pause 3m", "after"). */
+        static Kind of(String label) {
+            String l = label.toLowerCase(Locale.ROOT);
+            return LOAD_WORDS.stream().anyMatch(l::contains) ? LOAD : QUIET;
+        }
+    }
+
+    /** A shaded band with a label; its kind matters for phase bands only. */
+    public record Band(String label, Interval interval, Kind kind) {
+        public Band(String label, Interval interval) {
+            this(label, interval, Kind.of(label));
+        }
     }
 
     /** Everything a chart shows. */
@@ -75,7 +116,7 @@ public final class Charts {
         time.setTimeZone(TimeZone.getTimeZone("UTC"));
         time.setRange(spec.from().toEpochMilli(), spec.to().toEpochMilli());
         NumberAxis value = new NumberAxis(spec.yLabel());
-        value.setRange(spec.yMin(), spec.yMax());
+        value.setRange(spec.yMin(), axisTop(spec.yMin(), spec.yMax()));
 
         XYStepRenderer renderer = new XYStepRenderer();
         renderer.setDefaultStroke(new BasicStroke(1.6f));
@@ -88,12 +129,13 @@ public final class Charts {
         plot.setDomainGridlinePaint(new Color(220, 220, 220));
         plot.setRangeGridlinePaint(new Color(220, 220, 220));
 
+        Paint hatch = hatch();
         for (Band b : spec.phases()) {
-            plot.addDomainMarker(band(b, PHASE, TextAnchor.TOP_LEFT), Layer.BACKGROUND);
+            plot.addDomainMarker(band(b, b.kind().color, TextAnchor.TOP_LEFT), Layer.BACKGROUND);
         }
         for (Band b : spec.firing()) {
             Interval i = b.interval().end() == null ? new Interval(b.interval().start(), spec.to()) : b.interval();
-            plot.addDomainMarker(band(new Band(b.label(), i), FIRING, TextAnchor.BOTTOM_LEFT), Layer.BACKGROUND);
+            plot.addDomainMarker(band(new Band(b.label(), i), hatch, TextAnchor.BOTTOM_LEFT), Layer.BACKGROUND);
         }
         ValueMarker line = new ValueMarker(spec.threshold(), Color.RED, new BasicStroke(2f));
         line.setLabel(spec.thresholdLabel());
@@ -102,8 +144,10 @@ public final class Charts {
         line.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(line, Layer.FOREGROUND);
 
+        LegendItemCollection legend = legend(spec, renderer, hatch);
+        plot.setFixedLegendItems(legend);
         JFreeChart chart = new JFreeChart(spec.title(), new Font(Font.SANS_SERIF, Font.BOLD, 18), plot,
-                spec.lines().size() > 1);
+                legend.getItemCount() > 1);
         for (String s : spec.subtitles()) {
             chart.addSubtitle(new TextTitle(s, new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
         }
@@ -111,7 +155,48 @@ public final class Charts {
         return chart;
     }
 
-    private static IntervalMarker band(Band b, Color color, TextAnchor anchor) {
+    /** The top of the value axis: {@code yMax} plus {@link #HEADROOM} of the range. */
+    static double axisTop(double yMin, double yMax) {
+        return yMax + HEADROOM * (yMax - yMin);
+    }
+
+    /** One entry per line, then the kinds of band this chart really shows, then the threshold. */
+    private static LegendItemCollection legend(Spec spec, XYStepRenderer renderer, Paint hatch) {
+        LegendItemCollection items = new LegendItemCollection();
+        for (int i = 0; i < spec.lines().size(); i++) {
+            items.add(new LegendItem(spec.lines().get(i).name(), null, null, null, new Line2D.Double(-7, 0, 7, 0),
+                    new BasicStroke(2f), renderer.lookupSeriesPaint(i)));
+        }
+        for (Kind kind : Kind.values()) {
+            if (spec.phases().stream().anyMatch(b -> b.kind() == kind)) {
+                items.add(new LegendItem(kind.legend, kind.color));
+            }
+        }
+        if (!spec.firing().isEmpty()) {
+            String alert = spec.firing().get(0).label();
+            items.add(new LegendItem(alert.isBlank() ? "alert firing" : alert + " firing", null, null, null,
+                    new Rectangle2D.Double(-6, -6, 12, 12), hatch));
+        }
+        items.add(new LegendItem(spec.thresholdLabel(), null, null, null, new Line2D.Double(-7, 0, 7, 0),
+                new BasicStroke(2f), Color.RED));
+        return items;
+    }
+
+    /** Red diagonal hatching on a transparent ground: stays readable over a load or a quiet band. */
+    static Paint hatch() {
+        BufferedImage tile = new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = tile.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        g.setColor(FIRING_HATCH);
+        g.setStroke(new BasicStroke(1.5f));
+        g.drawLine(0, 8, 8, 0);
+        g.drawLine(-1, 1, 1, -1);
+        g.drawLine(7, 9, 9, 7);
+        g.dispose();
+        return new TexturePaint(tile, new Rectangle(0, 0, 8, 8));
+    }
+
+    private static IntervalMarker band(Band b, Paint color, TextAnchor anchor) {
         IntervalMarker m = new IntervalMarker(b.interval().start().toEpochMilli(), b.interval().end().toEpochMilli(),
                 color);
         m.setLabel(b.label());
