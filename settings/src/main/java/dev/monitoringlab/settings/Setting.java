@@ -87,11 +87,31 @@ public enum Setting {
     TELEGRAM_BOT_TOKEN("telegram.bot-token", "", Kind.OPTIONAL_TELEGRAM_TOKEN,
             "Telegram bot token; empty: env TELEGRAM_BOT_TOKEN, else the file stack/secrets/telegram_bot_token"),
     TELEGRAM_CHAT_ID("telegram.chat-id", "", Kind.OPTIONAL_CHAT_ID,
-            "Telegram chat id the bot posts to; empty: env TELEGRAM_CHAT_ID, else the file stack/secrets/telegram_chat_id");
+            "Telegram chat id the bot posts to; empty: env TELEGRAM_CHAT_ID, else the file stack/secrets/telegram_chat_id"),
+
+    // --- high availability: two Prometheus replicas, an Alertmanager pair, VictoriaMetrics (run.sh --ha) ----
+    HA_ENABLED("ha.enabled", "false", Kind.BOOLEAN,
+            "true: compose starts profile ha (second Prometheus and Alertmanager, VictoriaMetrics) and Grafana"
+                    + " queries VictoriaMetrics; the native launcher does the same with --ha"),
+    HA_PROMETHEUS_PORT_B("ha.prometheus-b.port", "9092", Kind.PORT,
+            "web/API port of the second Prometheus replica (replica=\"b\"); the first uses prometheus.port"),
+    HA_ALERTMANAGER_PORT_B("ha.alertmanager-b.port", "9095", Kind.PORT,
+            "web/API port of the second Alertmanager; both are in every replica's alerting.alertmanagers"),
+    HA_ALERTMANAGER_CLUSTER_PORT("ha.alertmanager.cluster-port", "9094", Kind.PORT,
+            "gossip port of the first Alertmanager (--cluster.listen-address); the second joins it there"),
+    HA_ALERTMANAGER_CLUSTER_PORT_B("ha.alertmanager-b.cluster-port", "9096", Kind.PORT,
+            "gossip port of the second Alertmanager"),
+    HA_ALERTMANAGER_PEER_TIMEOUT("ha.alertmanager.peer-timeout", "15s", Kind.POSITIVE_DURATION,
+            "Alertmanager --cluster.peer-timeout: how long the second peer waits for the first's notification"
+                    + " to be gossiped before it sends one itself"),
+    VICTORIA_METRICS_PORT("victoria-metrics.port", "8428", Kind.PORT,
+            "VictoriaMetrics' HTTP port: remote_write target of both replicas and Grafana's datasource in HA"),
+    VICTORIA_METRICS_RETENTION("victoria-metrics.retention", "30d", Kind.RETENTION,
+            "VictoriaMetrics -retentionPeriod: how long the long-term store keeps samples (at least 1d)");
 
     /** How a value is checked and parsed. */
     public enum Kind { SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL,
-        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID, BOOLEAN, NON_NEGATIVE_NUMBER }
+        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID, BOOLEAN, NON_NEGATIVE_NUMBER, RETENTION }
 
     private final String key;
     private final String defaultValue;
@@ -182,6 +202,12 @@ public enum Setting {
             case BOOLEAN -> {
                 if (!value.trim().matches("true|false")) {
                     throw new IllegalArgumentException("'" + value + "' is not true or false");
+                }
+            }
+            case RETENTION -> {
+                // VictoriaMetrics refuses a retention under one day
+                if (PromDuration.parse(value).compareTo(Duration.ofDays(1)) < 0) {
+                    throw new IllegalArgumentException("must be at least 1d (VictoriaMetrics' shortest retention)");
                 }
             }
             case NON_NEGATIVE_NUMBER -> {
