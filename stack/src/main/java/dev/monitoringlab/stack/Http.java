@@ -40,6 +40,24 @@ final class Http {
         }
     }
 
+    /** Sends {@code request} and returns the body, failing with the status and body when the answer is not 2xx. */
+    static String send(HttpRequest.Builder request) {
+        HttpRequest r = request.timeout(Duration.ofSeconds(10)).build();
+        try {
+            HttpResponse<String> response = CLIENT.send(r, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(r.method() + " " + r.uri() + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(r.method() + " " + r.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** True when the URL answers 200, false on any error: used while waiting for a service to come up. */
     static boolean ok(URI uri) {
         try {

@@ -19,7 +19,7 @@ import java.util.List;
  * settings' ports from freshly generated configs, plus optionally the model mock and a local node exporter.
  * The launcher ({@link StackMain}) and the live tests both start the stack through this class.
  */
-public final class NativeStack implements AutoCloseable {
+public final class NativeStack implements LaunchedStack {
     private final MonitoringSettings settings;
     private final List<ManagedProcess> processes;
     private final List<StackSummary.Service> services;
@@ -52,6 +52,7 @@ public final class NativeStack implements AutoCloseable {
         return generatedDir;
     }
 
+    @Override
     public PrometheusApi prometheus() {
         return new PrometheusApi(url(Setting.PROMETHEUS_PORT));
     }

@@ -39,6 +39,9 @@ public final class StackMain implements Callable<Integer> {
     @Option(names = "--with-node-exporter",
             description = "start this machine's node exporter and scrape it even when targets.node points elsewhere")
     boolean withNodeExporter;
+    @Option(names = "--ha", description = "the highly available stack: two Prometheus replicas, two Alertmanagers in"
+            + " one gossip cluster, VictoriaMetrics (also when ha.enabled=true)")
+    boolean ha;
     @Option(names = "--listen", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "address the servers listen on (default ${DEFAULT-VALUE}; 0.0.0.0 opens them up)")
     String listen;
@@ -78,6 +81,10 @@ public final class StackMain implements Callable<Integer> {
         MonitoringSettings settings = loadSettings(layout);
         boolean nodeExporter = withNodeExporter || LocalNodeExporter.scraped(settings);
         double traffic = noStoreModel ? 0 : settings.number(Setting.STORE_MODEL_TRAFFIC_RATE);
+        if (ha || settings.flag(Setting.HA_ENABLED)) {
+            return new Foreground(HaLaunch.start(settings, layout, this, nodeExporter, traffic), System.out, System.err)
+                    .run(Duration.ofSeconds(targetsTimeout));
+        }
         NativeStack.Builder b = NativeStack.builder(settings).layout(layout).listenHost(listen).log(System.out);
         if (workDir != null) {
             b.workDir(workDir);
