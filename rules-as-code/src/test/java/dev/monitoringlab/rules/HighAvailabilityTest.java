@@ -1,9 +1,11 @@
 package dev.monitoringlab.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
+import dev.monitoringlab.settings.SettingsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +62,18 @@ class HighAvailabilityTest {
                 .filter(f -> f.relativePath().equals(ConfigGenerator.PROMETHEUS_YML)).findFirst().orElseThrow().content();
         assertThat(single).doesNotContain("external_labels").doesNotContain("remote_write")
                 .doesNotContain("alert_relabel_configs");
+    }
+
+    @Test
+    void thePeerTimeoutMustBeShorterThanTheGroupInterval() {
+        HighAvailability.checkPeerTimeout(MonitoringSettings.defaults());
+        HighAvailability.checkPeerTimeout(MonitoringSettings.defaults().with(Setting.GROUP_INTERVAL, "30s")
+                .with(Setting.HA_ALERTMANAGER_PEER_TIMEOUT, "15s"));
+        assertThatThrownBy(() -> HighAvailability.checkPeerTimeout(MonitoringSettings.defaults()
+                .with(Setting.HA_ALERTMANAGER_PEER_TIMEOUT, "1s")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("invalid setting ha.alertmanager.peer-timeout=1s: must be shorter than"
+                        + " alertmanager.group-interval (1s)");
     }
 
     @Test

@@ -101,9 +101,9 @@ public enum Setting {
             "gossip port of the first Alertmanager (--cluster.listen-address); the second joins it there"),
     HA_ALERTMANAGER_CLUSTER_PORT_B("ha.alertmanager-b.cluster-port", "9096", Kind.PORT,
             "gossip port of the second Alertmanager"),
-    HA_ALERTMANAGER_PEER_TIMEOUT("ha.alertmanager.peer-timeout", "15s", Kind.POSITIVE_DURATION,
-            "Alertmanager --cluster.peer-timeout: how long the second peer waits for the first's notification"
-                    + " to be gossiped before it sends one itself"),
+    HA_ALERTMANAGER_PEER_TIMEOUT("ha.alertmanager.peer-timeout", "500ms", Kind.POSITIVE_DURATION,
+            "Alertmanager --cluster.peer-timeout: how long the second peer waits for the first's notification to be"
+                    + " gossiped before it sends one itself; shorter than alertmanager.group-interval"),
     VICTORIA_METRICS_PORT("victoria-metrics.port", "8428", Kind.PORT,
             "VictoriaMetrics' HTTP port: remote_write target of both replicas and Grafana's datasource in HA"),
     VICTORIA_METRICS_RETENTION("victoria-metrics.retention", "30d", Kind.RETENTION,

@@ -86,6 +86,7 @@ public final class HaStackBuilder {
         MonitoringSettings s = nodeExporter ? LocalNodeExporter.addedToTargets(settings) : settings;
         Path gen = generatedDir != null ? generatedDir : layout.generatedDir();
         Path data = dataDir != null ? dataDir : layout.stackDir().resolve("data");
+        HighAvailability.checkPeerTimeout(s);
         Map<String, Integer> ports = ports(s);
         requireDistinct(ports);
         Map<String, HaStack.Spec> specs = specs(s, gen, data);
