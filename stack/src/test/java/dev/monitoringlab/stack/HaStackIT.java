@@ -264,7 +264,7 @@ class HaStackIT {
             if (!kind.isEmpty()) {
                 System.out.println(what + (spike ? " (spikes, one value)" : " (two values)") + ": "
                         + kind.stream().map(Episode::count).toList() + "; duplicates "
-                        + kind.stream().mapToInt(e -> Math.max(0, e.count() - 1)).sum() + ", missed "
+                        + kind.stream().mapToInt(e -> Math.max(0, e.count() - 1)).sum() + ", without a message "
                         + kind.stream().filter(e -> e.count() == 0).count() + "; latency (ms) " + Episodes.latencies(kind));
             }
         }
