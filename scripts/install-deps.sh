@@ -2,7 +2,7 @@
 # Installs the Debian packages this project needs, only those that are missing.
 #   scripts/install-deps.sh --run     what `./run.sh` needs without Docker (Prometheus, Alertmanager, node exporter,
 #                                     VictoriaMetrics for --ha)
-#   scripts/install-deps.sh --test    everything `./test.sh` needs (adds docker-compose, QEMU, Ansible, ...)
+#   scripts/install-deps.sh --test    everything `./test.sh` needs (adds docker-compose, QEMU, Ansible, npm, ...)
 #   scripts/install-deps.sh --bench   what the benchmark scripts need (adds wrk)
 set -euo pipefail
 
@@ -14,7 +14,8 @@ run_deps=(java=openjdk-17-jdk-headless mvn=maven prometheus=prometheus promtool=
 test_deps=(docker-compose=docker-compose stress-ng=stress-ng
            qemu-system-x86_64=qemu-system-x86 qemu-img=qemu-utils debootstrap=debootstrap
            ansible-playbook=ansible ansible-lint=ansible-lint ssh=openssh-client ssh-keygen=openssh-client
-           mkfs.ext4=e2fsprogs python3=python3 fc-list=fontconfig)
+           mkfs.ext4=e2fsprogs python3=python3 fc-list=fontconfig
+           node=nodejs npm=npm)
 bench_deps=(wrk=wrk)
 
 case "$profile" in

@@ -1,8 +1,10 @@
 package dev.monitoringlab.dashboards;
 
-import dev.monitoringlab.dashboards.grafana.Dashboard;
+import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
 import dev.monitoringlab.settings.MonitoringSettings;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Every dashboard the project provisions, built from one settings object. */
 public final class Dashboards {
@@ -14,5 +16,20 @@ public final class Dashboards {
                 new ModelMockDashboard(settings).build(),
                 new HostDashboard(settings).build(),
                 new StoreModelDashboard(settings).build());
+    }
+
+    /**
+     * Each dashboard's JSON, exactly as the generator writes it, by uid: for code that ships the dashboards
+     * elsewhere (ConfigMaps, an HTTP API) without depending on the builders' model classes. Checked as the
+     * generator checks them: throws {@link DashboardException} if one would be refused.
+     */
+    public static Map<String, String> jsonByUid(MonitoringSettings settings) {
+        List<Dashboard> dashboards = all(settings);
+        DashboardChecks.requireValid(dashboards, Common.prometheus());
+        Map<String, String> byUid = new LinkedHashMap<>();
+        for (Dashboard d : dashboards) {
+            byUid.put(d.uid, DashboardJson.write(d));
+        }
+        return byUid;
     }
 }

@@ -1,7 +1,6 @@
 package dev.monitoringlab.dashboards;
 
-import dev.monitoringlab.dashboards.grafana.Dashboard;
-import dev.monitoringlab.dashboards.grafana.DashboardJson;
+import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
 import dev.monitoringlab.settings.AtomicFiles;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
@@ -34,10 +33,10 @@ public final class GrafanaGenerator {
 
     /** Every file to write, by path relative to the output folder; throws {@link DashboardException} if refused. */
     public static Map<String, String> render(MonitoringSettings settings, List<Dashboard> dashboards) {
-        DashboardChecks.requireValid(dashboards, Common.PROMETHEUS);
+        DashboardChecks.requireValid(dashboards, Common.prometheus());
         Map<String, String> files = new LinkedHashMap<>();
         for (Dashboard d : dashboards) {
-            files.put(DASHBOARDS_DIR + "/" + d.uid() + ".json", DashboardJson.write(d));
+            files.put(DASHBOARDS_DIR + "/" + d.uid + ".json", DashboardJson.write(d));
         }
         files.put(DATASOURCES_FILE, GrafanaProvisioning.datasources(settings));
         files.put(PROVIDERS_FILE, GrafanaProvisioning.dashboardProviders());

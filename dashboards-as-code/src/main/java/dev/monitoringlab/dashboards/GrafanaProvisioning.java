@@ -50,8 +50,8 @@ public final class GrafanaProvisioning {
         jsonData.put("httpMethod", "POST");
         Map<String, Object> ds = new LinkedHashMap<>();
         ds.put("name", "Prometheus");
-        ds.put("type", Common.PROMETHEUS.type());
-        ds.put("uid", Common.PROMETHEUS.uid());
+        ds.put("type", Common.DATASOURCE_TYPE);
+        ds.put("uid", Common.DATASOURCE_UID);
         ds.put("access", "proxy");
         ds.put("url", prometheusUrl(settings));
         ds.put("isDefault", true);

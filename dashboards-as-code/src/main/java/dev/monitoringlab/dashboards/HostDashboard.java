@@ -5,13 +5,20 @@ import static dev.monitoringlab.dashboards.Common.query;
 import static dev.monitoringlab.dashboards.Common.rate;
 import static dev.monitoringlab.dashboards.Common.series;
 
-import dev.monitoringlab.dashboards.grafana.Dashboard;
-import dev.monitoringlab.dashboards.grafana.QueryVariableBuilder;
-import dev.monitoringlab.dashboards.grafana.RowPanelBuilder;
-import dev.monitoringlab.dashboards.grafana.TimeseriesPanelBuilder;
+import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
+import dev.monitoringlab.dashboards.foundation.dashboard.QueryVariableBuilder;
+import dev.monitoringlab.dashboards.foundation.dashboard.StringOrArrayOfString;
+import dev.monitoringlab.dashboards.foundation.dashboard.StringOrMap;
+import dev.monitoringlab.dashboards.foundation.dashboard.VariableOption;
+import dev.monitoringlab.dashboards.foundation.dashboard.VariableRefresh;
+import dev.monitoringlab.dashboards.foundation.dashboard.VariableSort;
+import dev.monitoringlab.dashboards.foundation.dashboard.RowBuilder;
+import dev.monitoringlab.dashboards.foundation.timeseries.PanelBuilder;
 import dev.monitoringlab.rules.HostRules;
+import dev.monitoringlab.dashboards.foundation.units.Constants;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
+import java.util.List;
 
 /**
  * Lab 7.5: the watched host(s) (node exporter series picked by the settings' node selector), one
@@ -21,6 +28,8 @@ import dev.monitoringlab.settings.Setting;
 public final class HostDashboard {
     public static final String UID = "host";
     public static final String INSTANCE_VARIABLE = "instance";
+    /** What Grafana stores as the current value when "All" is selected. */
+    static final String ALL = "$__all";
 
     // Which filesystems and block devices count: real ones, not tmpfs or loop devices (after node-mixin).
     static final String FS_SELECTOR = matcher("fstype", "=~", "ext[234]|xfs|btrfs|zfs|vfat");
@@ -41,13 +50,11 @@ public final class HostDashboard {
         return Common.dashboard(UID, "Host",
                         "Node exporter metrics of the watched host(s) (lab 7.5) with the HostHighCpuLoad threshold.",
                         "host", "node-exporter")
-                .refresh("5s")
-                .time("now-15m", "now")
                 .withVariable(instanceVariable())
-                .withRow(new RowPanelBuilder("CPU"))
+                .withRow(new RowBuilder("CPU"))
                 .withPanel(cpuBusy())
                 .withPanel(loadAverage())
-                .withRow(new RowPanelBuilder("Memory and disk"))
+                .withRow(new RowBuilder("Memory and disk"))
                 .withPanel(memoryUsed())
                 .withPanel(diskUsage())
                 .withPanel(diskIo())
@@ -56,14 +63,23 @@ public final class HostDashboard {
     }
 
     QueryVariableBuilder instanceVariable() {
+        String query = "label_values(" + series("up", node) + ", instance)";
+        // Start on "All" so a fresh dashboard shows every host before anyone touches the picker.
+        VariableOption all = new VariableOption(true, StringOrArrayOfString.createArrayOfString(List.of("All")),
+                StringOrArrayOfString.createArrayOfString(List.of(ALL)));
         return new QueryVariableBuilder(INSTANCE_VARIABLE)
                 .label("Instance")
                 .description("Node exporters matching " + node)
-                .datasource(Common.PROMETHEUS)
-                .query("label_values(" + series("up", node) + ", instance)")
+                .datasource(Common.prometheus())
+                .query(StringOrMap.createString(query))
+                .definition(query)
+                .refresh(VariableRefresh.ON_TIME_RANGE_CHANGED)
+                .sort(VariableSort.ALPHABETICAL_ASC)
                 .multi(true)
                 .includeAll(true)
-                .allValue(".*");
+                .allValue(".*")
+                .current(all)
+                .options(List.of());
     }
 
     /** HostHighCpuLoad's expression, narrowed to the picked instances. */
@@ -71,7 +87,7 @@ public final class HostDashboard {
         return HostRules.cpuBusyPercent(settings, instance);
     }
 
-    TimeseriesPanelBuilder cpuBusy() {
+    PanelBuilder cpuBusy() {
         double threshold = settings.hostCpuThresholdPercent();
         return Common.timeseries("CPU busy",
                         "Share of time the CPUs are not idle, per instance, over "
@@ -79,15 +95,15 @@ public final class HostDashboard {
                                 + ". HostHighCpuLoad fires after " + settings.promDuration(Setting.HOST_CPU_FOR)
                                 + " above the red line (" + Common.number(threshold) + " %).")
                 .withTarget(query(cpuBusyExpr(), "{{instance}}"))
-                .unit("percent")
-                .min(0)
-                .max(100)
-                .decimals(1)
+                .unit(Constants.Percent)
+                .min(0.0)
+                .max(100.0)
+                .decimals(1.0)
                 .thresholds(Common.redLineAt(threshold))
                 .thresholdsStyle(Common.thresholdLine());
     }
 
-    TimeseriesPanelBuilder loadAverage() {
+    PanelBuilder loadAverage() {
         return Common.timeseries("Load average",
                         "Runnable and waiting tasks averaged over 1, 5 and 15 minutes; compare with the core count.")
                 .withTarget(query(series("node_load1", node, instance), "{{instance}} 1m"))
@@ -96,34 +112,34 @@ public final class HostDashboard {
                 .withTarget(query("count by (instance) ("
                         + series("node_cpu_seconds_total", node, matcher("mode", "=", "idle"), instance) + ")",
                         "{{instance}} cores"))
-                .unit("short")
-                .min(0);
+                .unit(Constants.Short)
+                .min(0.0);
     }
 
-    TimeseriesPanelBuilder memoryUsed() {
+    PanelBuilder memoryUsed() {
         return Common.timeseries("Memory used",
                         "Share of memory not available to new programs (MemTotal - MemAvailable), per instance.")
                 .withTarget(query("100 * (1 - " + series("node_memory_MemAvailable_bytes", node, instance)
                         + " / " + series("node_memory_MemTotal_bytes", node, instance) + ")", "{{instance}}"))
-                .unit("percent")
-                .min(0)
-                .max(100)
-                .decimals(1);
+                .unit(Constants.Percent)
+                .min(0.0)
+                .max(100.0)
+                .decimals(1.0);
     }
 
-    TimeseriesPanelBuilder diskUsage() {
+    PanelBuilder diskUsage() {
         return Common.timeseries("Disk space used",
                         "Share of each real filesystem that is used, per instance and mount point.")
                 .withTarget(query("100 * (1 - " + series("node_filesystem_avail_bytes", node, instance, FS_SELECTOR)
                         + " / " + series("node_filesystem_size_bytes", node, instance, FS_SELECTOR) + ")",
                         "{{instance}} {{mountpoint}}"))
-                .unit("percent")
-                .min(0)
-                .max(100)
-                .decimals(1);
+                .unit(Constants.Percent)
+                .min(0.0)
+                .max(100.0)
+                .decimals(1.0);
     }
 
-    TimeseriesPanelBuilder diskIo() {
+    PanelBuilder diskIo() {
         return Common.timeseries("Disk I/O",
                         "Bytes read and written per second, summed over the block devices of each instance.")
                 .withTarget(query("sum by (instance) ("
@@ -132,18 +148,18 @@ public final class HostDashboard {
                 .withTarget(query("sum by (instance) ("
                         + rate("node_disk_written_bytes_total", node, instance, DISK_DEVICE_SELECTOR) + ")",
                         "{{instance}} written"))
-                .unit("Bps")
-                .min(0);
+                .unit(Constants.BytesPerSecondSI)
+                .min(0.0);
     }
 
-    TimeseriesPanelBuilder network() {
+    PanelBuilder network() {
         return Common.timeseries("Network traffic",
                         "Bytes received and sent per second per network interface (loopback and bridges left out).")
                 .withTarget(query(rate("node_network_receive_bytes_total", node, instance, NETWORK_DEVICE_SELECTOR),
                         "{{instance}} {{device}} in"))
                 .withTarget(query(rate("node_network_transmit_bytes_total", node, instance, NETWORK_DEVICE_SELECTOR),
                         "{{instance}} {{device}} out"))
-                .unit("Bps")
-                .min(0);
+                .unit(Constants.BytesPerSecondSI)
+                .min(0.0);
     }
 }

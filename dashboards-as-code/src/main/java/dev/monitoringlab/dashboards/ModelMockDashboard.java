@@ -3,9 +3,10 @@ package dev.monitoringlab.dashboards;
 import static dev.monitoringlab.dashboards.Common.query;
 import static dev.monitoringlab.dashboards.Common.series;
 
-import dev.monitoringlab.dashboards.grafana.Dashboard;
-import dev.monitoringlab.dashboards.grafana.TimeseriesPanelBuilder;
-import dev.monitoringlab.dashboards.grafana.VisibilityMode;
+import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
+import dev.monitoringlab.dashboards.foundation.timeseries.PanelBuilder;
+import dev.monitoringlab.dashboards.foundation.common.VisibilityMode;
+import dev.monitoringlab.dashboards.foundation.units.Constants;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
 
@@ -16,9 +17,6 @@ import dev.monitoringlab.settings.Setting;
  */
 public final class ModelMockDashboard {
     public static final String UID = "model-mock";
-    /** Lab 7.3 acceptance criteria: refresh every 5 s, show the past 15 minutes. */
-    static final String REFRESH = "5s";
-    static final String FROM = "now-15m";
 
     private final MonitoringSettings settings;
     /** Label matchers of the mock's series; empty by default, as the lab queries plain {@code model_result}. */
@@ -32,23 +30,21 @@ public final class ModelMockDashboard {
     public Dashboard build() {
         return Common.dashboard(UID, "Model mock",
                         "The model mock's result (lab 7.3) with the ModelMockHighAccuracy threshold.", "model-mock")
-                .refresh(REFRESH)
-                .time(FROM, "now")
                 .withPanel(modelResult())
                 .withPanel(updateRate())
                 .withPanel(resultQuantiles())
                 .build();
     }
 
-    TimeseriesPanelBuilder modelResult() {
+    PanelBuilder modelResult() {
         double threshold = settings.modelMockThreshold();
         return Common.timeseries("Model result",
                         "The gauge model_result; the red line is the ModelMockHighAccuracy threshold ("
                                 + Common.number(threshold) + "): above it the alert fires.")
                 .withTarget(query(series("model_result", mock), "model_result"))
-                .min(0)
-                .max(1)
-                .decimals(2)
+                .min(0.0)
+                .max(1.0)
+                .decimals(2.0)
                 .thresholds(Common.redLineAt(threshold))
                 .thresholdsStyle(Common.thresholdLine())
                 .showPoints(VisibilityMode.ALWAYS)
@@ -56,15 +52,15 @@ public final class ModelMockDashboard {
                 .height(10);
     }
 
-    TimeseriesPanelBuilder updateRate() {
+    PanelBuilder updateRate() {
         return Common.timeseries("Result updates per second",
                         "rate() of the counter model_result_updates_total: how often the mock publishes a result.")
                 .withTarget(query(Common.rate("model_result_updates_total", mock), "updates/s"))
-                .unit("ops")
-                .min(0);
+                .unit(Constants.OpsPerSecond)
+                .min(0.0);
     }
 
-    TimeseriesPanelBuilder resultQuantiles() {
+    PanelBuilder resultQuantiles() {
         double threshold = settings.modelMockThreshold();
         String histogram = "model_result_value";
         return Common.timeseries("Result distribution (histogram quantiles)",
@@ -72,9 +68,9 @@ public final class ModelMockDashboard {
                                 + "with the same threshold line.")
                 .withTarget(query(Common.quantile(0.5, histogram, mock), Common.percentile(0.5)))
                 .withTarget(query(Common.quantile(0.9, histogram, mock), Common.percentile(0.9)))
-                .min(0)
-                .max(1)
-                .decimals(2)
+                .min(0.0)
+                .max(1.0)
+                .decimals(2.0)
                 .thresholds(Common.redLineAt(threshold))
                 .thresholdsStyle(Common.thresholdLine());
     }

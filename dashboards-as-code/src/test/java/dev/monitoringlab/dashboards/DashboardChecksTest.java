@@ -3,28 +3,28 @@ package dev.monitoringlab.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.monitoringlab.dashboards.grafana.Dashboard;
-import dev.monitoringlab.dashboards.grafana.DashboardBuilder;
-import dev.monitoringlab.dashboards.grafana.DataSourceRef;
-import dev.monitoringlab.dashboards.grafana.DataqueryBuilder;
-import dev.monitoringlab.dashboards.grafana.GridPos;
-import dev.monitoringlab.dashboards.grafana.TimeseriesPanelBuilder;
+import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
+import dev.monitoringlab.dashboards.foundation.dashboard.DashboardBuilder;
+import dev.monitoringlab.dashboards.foundation.dashboard.DataSourceRef;
+import dev.monitoringlab.dashboards.foundation.dashboard.GridPos;
+import dev.monitoringlab.dashboards.foundation.prometheus.DataqueryBuilder;
+import dev.monitoringlab.dashboards.foundation.timeseries.PanelBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Each mistake the generator refuses, with a message naming dashboard and panel. */
 class DashboardChecksTest {
 
-    private static TimeseriesPanelBuilder panel(String title) {
+    private static PanelBuilder panel(String title) {
         return Common.timeseries(title, "test panel").withTarget(Common.query("up", "{{job}}"));
     }
 
     private static DashboardBuilder dashboard(String uid, String title) {
-        return Common.dashboard(uid, title, "test dashboard").refresh("5s").time("now-15m", "now");
+        return Common.dashboard(uid, title, "test dashboard");
     }
 
     private static void assertRefused(List<Dashboard> dashboards, String... fragments) {
-        assertThatThrownBy(() -> DashboardChecks.requireValid(dashboards, Common.PROMETHEUS))
+        assertThatThrownBy(() -> DashboardChecks.requireValid(dashboards, Common.prometheus()))
                 .isInstanceOf(DashboardException.class)
                 .hasMessageContainingAll(fragments)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
@@ -33,9 +33,10 @@ class DashboardChecksTest {
     @Test
     void aWellFormedDashboardPasses() {
         Dashboard d = dashboard("ok", "OK").withPanel(panel("a")).withPanel(panel("b")).withPanel(panel("c")).build();
-        assertThat(DashboardChecks.problems(List.of(d), Common.PROMETHEUS)).isEmpty();
-        assertThat(d.visualisations()).extracting(p -> p.gridPos())
-                .containsExactly(new GridPos(8, 12, 0, 0), new GridPos(8, 12, 12, 0), new GridPos(8, 12, 0, 8));
+        assertThat(DashboardChecks.problems(List.of(d), Common.prometheus())).isEmpty();
+        assertThat(d.panels).extracting(p -> List.of(p.panel.gridPos.h, p.panel.gridPos.w, p.panel.gridPos.x,
+                p.panel.gridPos.y)).containsExactly(List.of(8, 12, 0, 0), List.of(8, 12, 12, 0), List.of(8, 12, 0, 8));
+        assertThat(d.panels).extracting(p -> p.panel.id).containsExactly(1, 2, 3);
     }
 
     @Test
@@ -48,7 +49,7 @@ class DashboardChecksTest {
     @Test
     void refusesAPanelOnAnotherDatasource() {
         Dashboard d = dashboard("ds", "Datasources")
-                .withPanel(panel("Elsewhere").datasource(DataSourceRef.prometheus("other-prometheus")))
+                .withPanel(panel("Elsewhere").datasource(new DataSourceRef("prometheus", "other-prometheus")))
                 .build();
         assertRefused(List.of(d), "dashboard 'Datasources'", "panel 'Elsewhere'", "other-prometheus",
                 "not the provisioned prometheus/prometheus");
@@ -58,7 +59,7 @@ class DashboardChecksTest {
     void refusesATargetOnAnotherDatasource() {
         Dashboard d = dashboard("ds", "Datasources")
                 .withPanel(panel("Mixed").withTarget(new DataqueryBuilder().expr("up")
-                        .datasource(DataSourceRef.prometheus("mimir"))))
+                        .datasource(new DataSourceRef("prometheus", "mimir"))))
                 .build();
         assertRefused(List.of(d), "panel 'Mixed', target B", "prometheus/mimir");
     }
@@ -66,7 +67,7 @@ class DashboardChecksTest {
     @Test
     void refusesAThresholdAboveTheAxisMaximum() {
         Dashboard d = dashboard("th", "Thresholds")
-                .withPanel(panel("Ratio").min(0).max(1).thresholds(Common.redLineAt(75)))
+                .withPanel(panel("Ratio").min(0.0).max(1.0).thresholds(Common.redLineAt(75)))
                 .build();
         assertRefused(List.of(d), "dashboard 'Thresholds'", "panel 'Ratio'", "threshold 75.0",
                 "outside the axis range [0.0, 1.0]");
@@ -75,7 +76,7 @@ class DashboardChecksTest {
     @Test
     void refusesAThresholdBelowTheAxisMinimum() {
         Dashboard d = dashboard("th", "Thresholds")
-                .withPanel(panel("Percent").min(10).thresholds(Common.redLineAt(5)))
+                .withPanel(panel("Percent").min(10.0).thresholds(Common.redLineAt(5)))
                 .build();
         assertRefused(List.of(d), "panel 'Percent'", "threshold 5.0");
     }
@@ -83,22 +84,37 @@ class DashboardChecksTest {
     @Test
     void refusesAPanelPastColumn24() {
         Dashboard d = dashboard("grid", "Grid")
-                .withPanel(panel("Too wide").gridPos(new GridPos(8, 12, 16, 0)))
+                .withPanel(panel("Too wide").gridPos(new GridPos(8, 12, 16, 0, null)))
                 .build();
         assertRefused(List.of(d), "dashboard 'Grid'", "panel 'Too wide'", "x=16 w=12", "x + w <= 24");
     }
 
     @Test
-    void refusesASpanWiderThanTheGrid() {
-        Dashboard d = dashboard("grid", "Grid").withPanel(panel("Huge").span(30)).build();
+    void refusesAGridPosWiderThanTheGrid() {
+        Dashboard d = dashboard("grid", "Grid")
+                .withPanel(panel("Huge").gridPos(new GridPos(8, 30, 0, 0, null)))
+                .build();
         assertRefused(List.of(d), "panel 'Huge'", "w=30");
+    }
+
+    @Test
+    void theBuilderRefusesASpanWiderThanTheGridAsTheSdkDoes() {
+        assertThatThrownBy(() -> panel("Huge").span(30))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("w must be <= 24");
+    }
+
+    @Test
+    void refusesPanelsWithoutIds() {
+        Dashboard bare = new DashboardBuilder("Bare").uid("bare").tags(List.of(Common.GENERATED_TAG))
+                .withPanel(panel("a")).build();
+        assertRefused(List.of(bare), "dashboard 'Bare'", "panel 'a'", "no panel id");
     }
 
     @Test
     void refusesOverlappingPanels() {
         Dashboard d = dashboard("grid", "Grid")
-                .withPanel(panel("Left").gridPos(new GridPos(8, 12, 0, 0)))
-                .withPanel(panel("On top").gridPos(new GridPos(8, 12, 6, 4)))
+                .withPanel(panel("Left").gridPos(new GridPos(8, 12, 0, 0, null)))
+                .withPanel(panel("On top").gridPos(new GridPos(8, 12, 6, 4, null)))
                 .build();
         assertRefused(List.of(d), "panel 'On top'", "overlaps panel 'Left'");
     }
@@ -106,11 +122,11 @@ class DashboardChecksTest {
     @Test
     void panelsThatOnlyTouchDoNotOverlap() {
         Dashboard d = dashboard("grid", "Grid")
-                .withPanel(panel("Left").gridPos(new GridPos(8, 12, 0, 0)))
-                .withPanel(panel("Right").gridPos(new GridPos(8, 12, 12, 0)))
-                .withPanel(panel("Below").gridPos(new GridPos(8, 24, 0, 8)))
+                .withPanel(panel("Left").gridPos(new GridPos(8, 12, 0, 0, null)))
+                .withPanel(panel("Right").gridPos(new GridPos(8, 12, 12, 0, null)))
+                .withPanel(panel("Below").gridPos(new GridPos(8, 24, 0, 8, null)))
                 .build();
-        assertThat(DashboardChecks.problems(List.of(d), Common.PROMETHEUS)).isEmpty();
+        assertThat(DashboardChecks.problems(List.of(d), Common.prometheus())).isEmpty();
     }
 
     @Test
@@ -126,11 +142,11 @@ class DashboardChecksTest {
     @Test
     void reportsEveryProblemOnOneLine() {
         Dashboard d = dashboard("many", "Many")
-                .withPanel(panel("Wide").span(25))
-                .withPanel(panel("Off").datasource(DataSourceRef.prometheus("x")).min(0).max(1)
+                .withPanel(panel("Wide").gridPos(new GridPos(8, 25, 0, 0, null)))
+                .withPanel(panel("Off").datasource(new DataSourceRef("prometheus", "x")).min(0.0).max(1.0)
                         .thresholds(Common.redLineAt(2)))
                 .build();
-        assertThat(DashboardChecks.problems(List.of(d), Common.PROMETHEUS)).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(DashboardChecks.problems(List.of(d), Common.prometheus())).hasSizeGreaterThanOrEqualTo(3);
         assertRefused(List.of(d), "panel 'Wide'", "panel 'Off'", "; ");
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.monitoringlab.dashboards.check.PanelQueries;
 import dev.monitoringlab.dashboards.check.PanelQueryChecker;
-import dev.monitoringlab.dashboards.grafana.DashboardJson;
+import dev.monitoringlab.dashboards.foundation.dashboard.DashboardDashboardTimeBuilder;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.stack.NativeStack;
@@ -107,7 +107,7 @@ class DashboardsLiveIT {
     @Test
     void theCheckerNamesDashboardPanelAndExprOfAQueryWithoutData() {
         String json = DashboardJson.write(Common.dashboard("probe", "Probe", "checker self-test")
-                .time("now-5m", "now")
+                .time(new DashboardDashboardTimeBuilder().from("now-5m").to("now"))
                 .withPanel(Common.timeseries("Typo", "").withTarget(Common.query("model_resutl", "")))
                 .withPanel(Common.timeseries("Broken", "").withTarget(Common.query("rate(model_result[", "")))
                 .withPanel(Common.timeseries("Fine", "").withTarget(Common.query("model_result", "")))

@@ -3,7 +3,8 @@ package dev.monitoringlab.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.monitoringlab.dashboards.grafana.Dashboard;
+import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
+import dev.monitoringlab.dashboards.foundation.dashboard.GridPos;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
 import java.nio.file.Files;
@@ -77,8 +78,10 @@ class GrafanaGeneratorTest {
 
     @Test
     void aRefusedDashboardInAnEmptyFolderLeavesItEmpty() throws Exception {
-        Dashboard offGrid = Common.dashboard("off", "Off grid", "x").withPanel(
-                Common.timeseries("Wide", "x").withTarget(Common.query("up", "")).span(25)).build();
+        Dashboard offGrid = Common.dashboard("off", "Off grid", "x")
+                .withPanel(Common.timeseries("Wide", "x").withTarget(Common.query("up", ""))
+                        .gridPos(new GridPos(8, 25, 0, 0, null)))
+                .build();
         assertThatThrownBy(() -> GrafanaGenerator.write(
                 GrafanaGenerator.render(MonitoringSettings.defaults(), List.of(offGrid)), out))
                 .isInstanceOf(DashboardException.class);

@@ -61,6 +61,10 @@ public final class GenerateConfigsMain {
             }
             warnIfMissing("Discord", settings.discordWebhook());
             warnIfMissing("Slack", settings.slackWebhook());
+            if (settings.heartbeatWebhook().value().isEmpty()) {
+                System.out.println("rules-as-code: no heartbeat webhook configured, so nobody outside hears the"
+                        + " Watchdog (a dead man's switch). Put its URL in " + settings.heartbeatWebhook().source() + ".");
+            }
             if (skipChecks) {
                 System.out.println("rules-as-code: promtool/amtool checks skipped (-Dchecks.skip=true)");
             } else {

@@ -52,8 +52,35 @@ class ConfigGeneratorTest {
         assertThat(path(am, "route", "group_interval")).isEqualTo("1s");
         assertThat(path(am, "route", "repeat_interval")).isEqualTo("1h");
         String text = am.get("receivers").toString();
-        assertThat(text).contains("{name=discord, discord_configs=[{webhook_url=" + HOOK + ", send_resolved=false}]}")
-                .contains("{name=discord-resolved, discord_configs=[{webhook_url=" + HOOK + ", send_resolved=true}]}");
+        String message = ", message=" + Routing.DISCORD_MESSAGE + "}]}";
+        assertThat(text).contains("{name=discord, discord_configs=[{webhook_url=" + HOOK + ", send_resolved=false" + message)
+                .contains("{name=discord-resolved, discord_configs=[{webhook_url=" + HOOK + ", send_resolved=true" + message);
+    }
+
+    @Test
+    void theDiscordMessageIsAlertmanagersDefaultWithoutTheRunbookLine() {
+        // discord.default.message of Alertmanager 0.25 with __text_alert_list inlined, plus one condition
+        String list = "{{ range %s }}Labels:\n{{ range .Labels.SortedPairs }} - {{ .Name }} = {{ .Value }}\n{{ end }}"
+                + "Annotations:\n{{ range .Annotations.SortedPairs }}{{ if ne .Name \"runbook_url\" }} - {{ .Name }} ="
+                + " {{ .Value }}\n{{ end }}{{ end }}Source: {{ .GeneratorURL }}\n{{ end }}";
+        assertThat(Routing.DISCORD_MESSAGE).isEqualTo("\n{{ if gt (len .Alerts.Firing) 0 }}\nAlerts Firing:\n"
+                + list.formatted(".Alerts.Firing") + "\n{{ end }}\n{{ if gt (len .Alerts.Resolved) 0 }}\nAlerts Resolved:\n"
+                + list.formatted(".Alerts.Resolved") + "\n{{ end }}\n");
+    }
+
+    @Test
+    void heartbeatAndMonitoringArePlainWebhooksThatSendNothingWithoutAUrl() {
+        Map<String, Object> none = yaml(ConfigGenerator.ALERTMANAGER_YML, MonitoringSettings.defaults());
+        assertThat(none.get("receivers").toString()).contains("{name=heartbeat}").contains("{name=monitoring}");
+        assertThat(none.get("route").toString())
+                .contains("{receiver=heartbeat, repeat_interval=1m, matchers=[alertname=\"Watchdog\"]}");
+        MonitoringSettings s = MonitoringSettings.defaults().with(Setting.HEARTBEAT_WEBHOOK_URL, "https://hc.example/p/1")
+                .with(Setting.HEARTBEAT_REPEAT_INTERVAL, "5m").with(Setting.MONITORING_WEBHOOK_URL, "https://ops.example/am");
+        Map<String, Object> am = yaml(ConfigGenerator.ALERTMANAGER_YML, s);
+        assertThat(am.get("receivers").toString())
+                .contains("{name=heartbeat, webhook_configs=[{url=https://hc.example/p/1, send_resolved=false}]}")
+                .contains("{name=monitoring, webhook_configs=[{url=https://ops.example/am, send_resolved=true}]}");
+        assertThat(am.get("route").toString()).contains("{receiver=heartbeat, repeat_interval=5m,");
     }
 
     @Test

@@ -28,14 +28,19 @@ public final class MonitoringSettings {
     private final Secret slackWebhook;
     private final Secret telegramBotToken;
     private final Secret telegramChatId;
+    private final Secret heartbeatWebhook;
+    private final Secret monitoringWebhook;
 
     private MonitoringSettings(Map<Setting, String> values, Secret discordWebhook, Secret slackWebhook,
-                               Secret telegramBotToken, Secret telegramChatId) {
+                               Secret telegramBotToken, Secret telegramChatId, Secret heartbeatWebhook,
+                               Secret monitoringWebhook) {
         this.values = Collections.unmodifiableMap(new EnumMap<>(values));
         this.discordWebhook = discordWebhook;
         this.slackWebhook = slackWebhook;
         this.telegramBotToken = telegramBotToken;
         this.telegramChatId = telegramChatId;
+        this.heartbeatWebhook = heartbeatWebhook;
+        this.monitoringWebhook = monitoringWebhook;
     }
 
     /** Where a webhook URL came from, or where to put it when it is missing. */
@@ -89,6 +94,8 @@ public final class MonitoringSettings {
         b.slack = setting == Setting.SLACK_WEBHOOK_URL ? null : slackWebhook;
         b.telegramToken = setting == Setting.TELEGRAM_BOT_TOKEN ? null : telegramBotToken;
         b.telegramChat = setting == Setting.TELEGRAM_CHAT_ID ? null : telegramChatId;
+        b.heartbeat = setting == Setting.HEARTBEAT_WEBHOOK_URL ? null : heartbeatWebhook;
+        b.monitoring = setting == Setting.MONITORING_WEBHOOK_URL ? null : monitoringWebhook;
         return b.build();
     }
 
@@ -179,6 +186,16 @@ public final class MonitoringSettings {
         return telegramChatId;
     }
 
+    /** The dead man's switch the always-firing Watchdog alert is sent to; empty: it is sent nowhere. */
+    public Secret heartbeatWebhook() {
+        return heartbeatWebhook;
+    }
+
+    /** Where TargetDown and the other alerts about the monitoring go; empty: they stay in Alertmanager. */
+    public Secret monitoringWebhook() {
+        return monitoringWebhook;
+    }
+
     public List<String> cadvisorTargets() {
         return list(Setting.CADVISOR_TARGETS);
     }
@@ -200,6 +217,8 @@ public final class MonitoringSettings {
         private Secret slack;
         private Secret telegramToken;
         private Secret telegramChat;
+        private Secret heartbeat;
+        private Secret monitoring;
 
         private Builder() {
             for (Setting s : Setting.values()) {
@@ -253,7 +272,11 @@ public final class MonitoringSettings {
                     layout == null ? null : layout.telegramBotTokenFile());
             Secret tc = telegramChat != null ? telegramChat : resolve(Setting.TELEGRAM_CHAT_ID, "TELEGRAM_CHAT_ID",
                     layout == null ? null : layout.telegramChatIdFile());
-            return new MonitoringSettings(values, d, s, tt, tc);
+            Secret hb = heartbeat != null ? heartbeat : resolve(Setting.HEARTBEAT_WEBHOOK_URL, "HEARTBEAT_WEBHOOK_URL",
+                    layout == null ? null : layout.heartbeatWebhookFile());
+            Secret mon = monitoring != null ? monitoring : resolve(Setting.MONITORING_WEBHOOK_URL,
+                    "MONITORING_WEBHOOK_URL", layout == null ? null : layout.monitoringWebhookFile());
+            return new MonitoringSettings(values, d, s, tt, tc, hb, mon);
         }
 
         /** The check a secret's value must pass, by the kind of its setting. */

@@ -58,4 +58,12 @@ public record ProjectLayout(Path root) {
     public Path telegramChatIdFile() {
         return secretsDir().resolve("telegram_chat_id");
     }
+
+    public Path heartbeatWebhookFile() {
+        return secretsDir().resolve("heartbeat_webhook_url");
+    }
+
+    public Path monitoringWebhookFile() {
+        return secretsDir().resolve("monitoring_webhook_url");
+    }
 }

@@ -66,6 +66,36 @@ public enum Setting {
             "StoreSuccessRateLow: the window over which the share of successful predictions is computed"),
     STORE_SUCCESS_FOR("store.success-for", "1m", Kind.DURATION,
             "StoreSuccessRateLow 'for': how long the share must stay below the threshold"),
+    STORE_NO_PREDICTIONS_FOR("store.no-predictions-for", "10m", Kind.POSITIVE_DURATION,
+            "StoreModelNoPredictions 'for': how long the service may be up without a single prediction"),
+
+    // --- alerts about the monitoring itself: TargetDown, ModelMockResultMissing, Watchdog -------------
+    TARGET_DOWN_FOR("target-down.for", "1m", Kind.POSITIVE_DURATION,
+            "TargetDown 'for': how long a scrape target (any job) must stay down (up == 0) before the alert fires"),
+    METRIC_MISSING_FOR("metric-missing.for", "5m", Kind.POSITIVE_DURATION,
+            "ModelMockResultMissing 'for': how long the mock may answer scrapes without the model_result series"),
+    RUNBOOKS_BASE_URL("runbooks.base-url", "docs/runbooks", Kind.URL_OR_PATH,
+            "every alert's runbook_url is <this>/<AlertName>.md; a repository-relative path or an http(s) URL"),
+
+    // --- alerts: StoreModelInputDrift, StoreModelOutputDrift (model monitoring) -----------------------
+    STORE_DRIFT_WINDOW("store.drift.window", "5m", Kind.POSITIVE_DURATION,
+            "the store model service's drift window: how much recent traffic the PSI scores compare with training"),
+    STORE_DRIFT_MIN_RECORDS("store.drift.min-records", "200", Kind.COUNT,
+            "StoreModelInputDrift/OutputDrift judge only when the drift window holds at least this many predictions"),
+    STORE_DRIFT_THRESHOLD("store.drift.psi-threshold", "0.25", Kind.RATIO,
+            "StoreModelInputDrift/OutputDrift fire when a PSI is above this (0.25: significant); line on the drift panels"),
+    STORE_DRIFT_FOR("store.drift.for", "1m", Kind.DURATION,
+            "StoreModelInputDrift/OutputDrift 'for': how long the PSI must stay above the threshold"),
+
+    // --- service level objectives of the store model: burn-rate alerts ------------------------------
+    STORE_SLO_PERIOD("store.slo.period", "28d", Kind.POSITIVE_DURATION,
+            "the SLO period: error budget remaining on the SLO dashboard is counted over it"),
+    STORE_SLO_AVAILABILITY("store.slo.availability-objective", "0.995", Kind.OBJECTIVE,
+            "StoreModelAvailabilityBudgetBurn: share of /predict requests answered without a server error (5xx)"),
+    STORE_SLO_LATENCY("store.slo.latency-objective", "0.99", Kind.OBJECTIVE,
+            "StoreModelLatencyBudgetBurn: share of /predict requests answered within store.slo.latency-threshold"),
+    STORE_SLO_LATENCY_THRESHOLD("store.slo.latency-threshold", "25ms", Kind.POSITIVE_DURATION,
+            "StoreModelLatencyBudgetBurn: the latency SLO's bound; the service adds it to its latency buckets"),
 
     // --- Alertmanager route (lab 7.4.5) -------------------------------------------------------------
     GROUP_BY("alertmanager.group-by", "...", Kind.LABEL_LIST,
@@ -76,6 +106,8 @@ public enum Setting {
             "route group_interval: wait before notifying about changes to a group already notified"),
     REPEAT_INTERVAL("alertmanager.repeat-interval", "1h", Kind.POSITIVE_DURATION,
             "route repeat_interval: wait before re-sending a notification that has not changed"),
+    HEARTBEAT_REPEAT_INTERVAL("alertmanager.heartbeat-repeat-interval", "1m", Kind.POSITIVE_DURATION,
+            "repeat_interval of the Watchdog route: how often the heartbeat webhook is called while all is well"),
 
     // --- receivers: URLs are secrets, so they are normally read from stack/secrets/ or the env -----
     DISCORD_WEBHOOK_URL("discord.webhook-url", "", Kind.OPTIONAL_URL,
@@ -88,6 +120,12 @@ public enum Setting {
             "Telegram bot token; empty: env TELEGRAM_BOT_TOKEN, else the file stack/secrets/telegram_bot_token"),
     TELEGRAM_CHAT_ID("telegram.chat-id", "", Kind.OPTIONAL_CHAT_ID,
             "Telegram chat id the bot posts to; empty: env TELEGRAM_CHAT_ID, else the file stack/secrets/telegram_chat_id"),
+    HEARTBEAT_WEBHOOK_URL("heartbeat.webhook-url", "", Kind.OPTIONAL_URL,
+            "dead man's switch called with the Watchdog alert; empty: env HEARTBEAT_WEBHOOK_URL, else the file"
+                    + " stack/secrets/heartbeat_webhook_url; none: the heartbeat goes nowhere"),
+    MONITORING_WEBHOOK_URL("monitoring.webhook-url", "", Kind.OPTIONAL_URL,
+            "webhook for TargetDown and the other alerts about the monitoring (component monitoring); empty: env"
+                    + " MONITORING_WEBHOOK_URL, else the file stack/secrets/monitoring_webhook_url; none: seen in Alertmanager only"),
 
     // --- high availability: two Prometheus replicas, an Alertmanager pair, VictoriaMetrics (run.sh --ha) ----
     HA_ENABLED("ha.enabled", "false", Kind.BOOLEAN,
@@ -111,7 +149,7 @@ public enum Setting {
 
     /** How a value is checked and parsed. */
     public enum Kind { SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL,
-        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID, BOOLEAN, NON_NEGATIVE_NUMBER, RETENTION }
+        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID, URL_OR_PATH, COUNT, OBJECTIVE, BOOLEAN, NON_NEGATIVE_NUMBER, RETENTION }
 
     private final String key;
     private final String defaultValue;
@@ -169,6 +207,18 @@ public enum Setting {
                 }
             }
             case RATIO -> inRange(value, 0, 1);
+            case COUNT -> {
+                if (!value.trim().matches("\\d{1,9}")) {
+                    throw new IllegalArgumentException("'" + value + "' is not a whole number of at least 0");
+                }
+            }
+            case OBJECTIVE -> {
+                double v = parseNumber(value);
+                if (!(v > 0 && v < 1)) {
+                    throw new IllegalArgumentException(value.trim() + " is not an objective strictly between 0 and 1"
+                            + " (0.995 means 99.5 %)");
+                }
+            }
             case PERCENT -> inRange(value, 0, 100);
             case HOST_PORT_LIST -> {
                 for (String target : value.split(",")) {
@@ -197,6 +247,12 @@ public enum Setting {
             case OPTIONAL_CHAT_ID -> {
                 if (!value.isBlank()) {
                     checkChatId(value);
+                }
+            }
+            case URL_OR_PATH -> {
+                // an absolute link (a Git host's page) or a path relative to the repository root
+                if (!value.trim().matches("https?://[^\\s/]+(/\\S*)?|[A-Za-z0-9._\\-]+(/[A-Za-z0-9._\\-]+)*/?")) {
+                    throw new IllegalArgumentException("is neither an http(s) URL nor a relative path like docs/runbooks");
                 }
             }
             case BOOLEAN -> {

@@ -1,5 +1,6 @@
 package dev.monitoringlab.stack;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -29,6 +30,30 @@ public final class AlertmanagerApi {
         }
     }
 
+    /** An alert as Alertmanager holds it, with what mutes it: the fingerprints of the alerts that inhibit it. */
+    public record Status(String fingerprint, Map<String, String> labels, String state, List<String> inhibitedBy) {
+        public String name() {
+            return labels.get("alertname");
+        }
+    }
+
+    /**
+     * An alert to post as a client would (Prometheus does the same): labels, annotations, a source link, and an end
+     * time (null: active until Alertmanager's resolve_timeout; in the past: resolved).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PostableAlert(Map<String, String> labels, Map<String, String> annotations, String generatorURL,
+                                String endsAt) {
+        public PostableAlert(Map<String, String> labels, Map<String, String> annotations, String generatorURL) {
+            this(labels, annotations, generatorURL, null);
+        }
+
+        /** The same alert, resolved at {@code at}. */
+        public PostableAlert resolvedAt(java.time.Instant at) {
+            return new PostableAlert(labels, annotations, generatorURL, at.toString());
+        }
+    }
+
     public boolean ready() {
         return Http.ok(base.resolve("/-/ready"));
     }
@@ -38,6 +63,18 @@ public final class AlertmanagerApi {
         for (JsonNode a : Http.getJson(base.resolve("/api/v2/alerts"))) {
             out.add(new Alert(map(a.path("labels")), map(a.path("annotations")), a.path("status").path("state").asText(),
                     a.path("startsAt").asText(), a.path("endsAt").asText()));
+        }
+        return out;
+    }
+
+    /** Every alert with its fingerprint and inhibition state (active, suppressed, unprocessed). */
+    public List<Status> statuses() {
+        List<Status> out = new ArrayList<>();
+        for (JsonNode a : Http.getJson(base.resolve("/api/v2/alerts"))) {
+            List<String> by = new ArrayList<>();
+            a.path("status").path("inhibitedBy").forEach(f -> by.add(f.asText()));
+            out.add(new Status(a.path("fingerprint").asText(), map(a.path("labels")),
+                    a.path("status").path("state").asText(), by));
         }
         return out;
     }
@@ -55,6 +92,11 @@ public final class AlertmanagerApi {
                     silencedBy));
         }
         return out;
+    }
+
+    /** POST /api/v2/alerts: the alerts start now and stay active until Alertmanager's resolve_timeout. */
+    public void post(List<PostableAlert> alerts) {
+        Http.postJson(base.resolve("/api/v2/alerts"), alerts);
     }
 
     /** The gossip cluster's state ("ready", "settling", "disabled") and its members' addresses. */
@@ -75,8 +117,7 @@ public final class AlertmanagerApi {
                 .put("isEqual", true);
         body.put("startsAt", Instant.now().toString()).put("endsAt", endsAt.toString())
                 .put("createdBy", "monitoring-lab").put("comment", comment);
-        String answer = Http.send(HttpRequest.newBuilder(base.resolve("/api/v2/silences"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        String answer = Http.postJson(base.resolve("/api/v2/silences"), body);
         try {
             return Http.JSON.readTree(answer).path("silenceID").asText();
         } catch (java.io.IOException e) {

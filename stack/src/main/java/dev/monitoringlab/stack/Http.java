@@ -40,6 +40,16 @@ final class Http {
         }
     }
 
+    /** POST a JSON body and return the answer's body, failing with the status and body when the answer is not 2xx. */
+    static String postJson(URI uri, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the body for " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Sends {@code request} and returns the body, failing with the status and body when the answer is not 2xx. */
     static String send(HttpRequest.Builder request) {
         HttpRequest r = request.timeout(Duration.ofSeconds(10)).build();

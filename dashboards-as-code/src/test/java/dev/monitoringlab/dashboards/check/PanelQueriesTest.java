@@ -3,9 +3,9 @@ package dev.monitoringlab.dashboards.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.monitoringlab.dashboards.DashboardJson;
 import dev.monitoringlab.dashboards.HostDashboard;
 import dev.monitoringlab.dashboards.ModelMockDashboard;
-import dev.monitoringlab.dashboards.grafana.DashboardJson;
 import dev.monitoringlab.settings.MonitoringSettings;
 import java.time.Duration;
 import java.util.Map;

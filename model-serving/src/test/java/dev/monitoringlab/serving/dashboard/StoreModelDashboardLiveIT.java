@@ -2,10 +2,10 @@ package dev.monitoringlab.serving.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.monitoringlab.dashboards.DashboardJson;
 import dev.monitoringlab.dashboards.StoreModelDashboard;
 import dev.monitoringlab.dashboards.check.PanelQueries;
 import dev.monitoringlab.dashboards.check.PanelQueryChecker;
-import dev.monitoringlab.dashboards.grafana.DashboardJson;
 import dev.monitoringlab.serving.TestModels;
 import dev.monitoringlab.serving.http.PredictionServer;
 import dev.monitoringlab.serving.metrics.PrometheusServingMetrics;

@@ -1,23 +1,23 @@
 package dev.monitoringlab.rules.alertmanager;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** alertmanager.yml: the routing tree and the receivers it names. */
-public record AlertmanagerConfig(Route route, List<Receiver> receivers) {
+/** alertmanager.yml: the routing tree, the inhibition rules and the receivers the tree names. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record AlertmanagerConfig(Route route, List<InhibitRule> inhibitRules, List<Receiver> receivers) {
     public AlertmanagerConfig {
+        inhibitRules = List.copyOf(inhibitRules);
         receivers = List.copyOf(receivers);
-        for (String name : names(route)) {
-            if (receivers.stream().noneMatch(r -> r.name().equals(name))) {
-                throw new IllegalArgumentException("route names receiver '" + name + "', which is not defined");
+        for (Route r : route.flatten()) {
+            if (receivers.stream().noneMatch(x -> x.name().equals(r.receiver()))) {
+                throw new IllegalArgumentException("route names receiver '" + r.receiver() + "', which is not defined");
             }
         }
     }
 
-    private static List<String> names(Route route) {
-        List<String> out = new java.util.ArrayList<>(List.of(route.receiver()));
-        if (route.routes() != null) {
-            route.routes().forEach(r -> out.addAll(names(r)));
-        }
-        return out;
+    /** Without inhibition rules. */
+    public AlertmanagerConfig(Route route, List<Receiver> receivers) {
+        this(route, List.of(), receivers);
     }
 }

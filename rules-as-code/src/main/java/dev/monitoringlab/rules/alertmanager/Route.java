@@ -12,4 +12,18 @@ public record Route(String receiver, List<String> groupBy, String groupWait, Str
     public static Route child(String receiver, String... matchers) {
         return new Route(receiver, null, null, null, null, List.of(matchers), null);
     }
+
+    /** The same route with its own repeat_interval instead of the inherited one. */
+    public Route repeatInterval(String interval) {
+        return new Route(receiver, groupBy, groupWait, groupInterval, interval, matchers, routes);
+    }
+
+    /** This route and every route below it, depth first, in the order Alertmanager tries them. */
+    public List<Route> flatten() {
+        List<Route> out = new java.util.ArrayList<>(List.of(this));
+        if (routes != null) {
+            routes.forEach(r -> out.addAll(r.flatten()));
+        }
+        return out;
+    }
 }

@@ -12,6 +12,13 @@ import java.util.Map;
 public record AlertRule(String alert, String expr, @JsonProperty("for") String forDuration,
                         Map<String, String> labels, Map<String, String> annotations) {
 
+    /** A copy with one more annotation (or one replaced); how runbook links are added to every rule at once. */
+    public AlertRule withAnnotation(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(annotations);
+        more.put(name, value);
+        return new AlertRule(alert, expr, forDuration, labels, more);
+    }
+
     public static Builder builder(String alert) {
         return new Builder(alert);
     }

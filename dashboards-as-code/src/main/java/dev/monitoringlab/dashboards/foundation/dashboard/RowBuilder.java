@@ -1,0 +1,37 @@
+package dev.monitoringlab.dashboards.foundation.dashboard;
+
+import dev.monitoringlab.dashboards.foundation.cog.Builder;
+
+/** An expanded row header; {@link DashboardBuilder#withRow} places it on its own line. */
+public class RowBuilder implements Builder<RowPanel> {
+    protected final RowPanel internal = new RowPanel();
+
+    public RowBuilder(String title) {
+        this.internal.title = title;
+    }
+
+    public RowBuilder title(String title) {
+        this.internal.title = title;
+        return this;
+    }
+
+    public RowBuilder id(Integer id) {
+        this.internal.id = id;
+        return this;
+    }
+
+    public RowBuilder collapsed(Boolean collapsed) {
+        this.internal.collapsed = collapsed;
+        return this;
+    }
+
+    public RowBuilder gridPos(GridPos gridPos) {
+        this.internal.gridPos = gridPos;
+        return this;
+    }
+
+    @Override
+    public RowPanel build() {
+        return this.internal;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.monitoringlab.dashboards.foundation.prometheus;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Which editor Grafana opens a query in; {@link #CODE} keeps the expression as written. */
+public enum QueryEditorMode {
+    BUILDER("builder"),
+    CODE("code");
+
+    private final String value;
+
+    QueryEditorMode(String value) {
+        this.value = value;
+    }
+
+    /** The value Grafana's JSON holds (the SDK's accessor name). */
+    @JsonValue
+    public String Value() {
+        return value;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.monitoringlab.dashboards.foundation.units;
+
+/** Grafana unit ids, named as in {@code com.grafana.foundation.units.Constants} (only those used here). */
+public final class Constants {
+    /** Plain numbers with SI-style abbreviation (1.2 K). */
+    public static final String Short = "short";
+    /** Percent, 0-100. */
+    public static final String Percent = "percent";
+    /** Percent, 0.0-1.0. */
+    public static final String PercentUnit = "percentunit";
+    public static final String Seconds = "s";
+    public static final String BytesPerSecondSI = "Bps";
+    public static final String OpsPerSecond = "ops";
+    public static final String RequestsPerSecond = "reqps";
+
+    private Constants() {
+    }
+}

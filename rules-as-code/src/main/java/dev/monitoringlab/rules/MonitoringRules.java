@@ -1,0 +1,91 @@
+package dev.monitoringlab.rules;
+
+import dev.monitoringlab.rules.prometheus.AlertRule;
+import dev.monitoringlab.rules.prometheus.RuleGroup;
+import dev.monitoringlab.settings.MonitoringSettings;
+import dev.monitoringlab.settings.Promql;
+import dev.monitoringlab.settings.Setting;
+import java.util.List;
+
+/**
+ * Alerts about the monitoring itself, the ones that say "an alert of the lab can no longer fire": a target that
+ * stopped answering, a series the rules read that is gone while its target is up, and the always-firing Watchdog
+ * a dead man's switch listens to (after kube-prometheus's general.rules). They carry component "monitoring", which
+ * routes them away from the lab's own Discord and Slack channels (see {@link Routing}).
+ */
+public final class MonitoringRules {
+    public static final String GROUP = "monitoring";
+    public static final String COMPONENT = "monitoring";
+    public static final String TARGET_DOWN = "TargetDown";
+    public static final String WATCHDOG = "Watchdog";
+    /** The mock's scrape job, as {@link ScrapeJobs} names it; model_result's own selector is empty in the lab. */
+    static final String MODEL_MOCK_JOB = "model_mock";
+
+    private MonitoringRules() {
+    }
+
+    public static RuleGroup group(MonitoringSettings s) {
+        return new RuleGroup(GROUP, List.of(targetDown(s), modelMockResultMissing(s), storeModelNoPredictions(s),
+                watchdog()));
+    }
+
+    /** Every scrape job at once: up is 0 for any target Prometheus cannot scrape. */
+    static AlertRule targetDown(MonitoringSettings s) {
+        String forDuration = s.promDuration(Setting.TARGET_DOWN_FOR);
+        return AlertRule.builder(TARGET_DOWN)
+                .expr("up == 0")
+                .forDuration(forDuration)
+                .label("severity", "critical")
+                .label("component", COMPONENT)
+                .summary("Target {{ $labels.instance }} of job {{ $labels.job }} is down")
+                .description("Prometheus has not been able to scrape {{ $labels.instance }} (job {{ $labels.job }})"
+                        + " for more than " + forDuration + ": the alerts that read its series cannot fire")
+                .build();
+    }
+
+    /** The mock answers scrapes, but without model_result (renamed or never set): ModelMockHighAccuracy is blind. */
+    static AlertRule modelMockResultMissing(MonitoringSettings s) {
+        String up = Promql.series("up", "job=\"" + MODEL_MOCK_JOB + "\"");
+        String result = Promql.series("model_result", s.selector(Setting.MODEL_MOCK_SELECTOR));
+        return AlertRule.builder("ModelMockResultMissing")
+                .expr(up + " == 1 unless on (job, instance) " + result)
+                .forDuration(s.promDuration(Setting.METRIC_MISSING_FOR))
+                .label("severity", "warning")
+                .label("component", COMPONENT)
+                .summary("Model mock {{ $labels.instance }} exports no model_result")
+                .description("{{ $labels.instance }} answers scrapes but has not exported " + result + " for more than "
+                        + s.promDuration(Setting.METRIC_MISSING_FOR) + ": ModelMockHighAccuracy cannot fire")
+                .build();
+    }
+
+    /**
+     * The service is up but has answered no prediction over the success window: the share of successful predictions
+     * is 0/0 and StoreSuccessRateLow cannot fire. Also catches a renamed counter.
+     */
+    static AlertRule storeModelNoPredictions(MonitoringSettings s) {
+        String sel = s.selector(Setting.STORE_MODEL_SELECTOR);
+        String window = s.promDuration(Setting.STORE_SUCCESS_WINDOW);
+        return AlertRule.builder("StoreModelNoPredictions")
+                .expr(Promql.series("up", sel) + " == 1 unless on (job, instance) (sum by (job, instance) (rate("
+                        + Promql.series("store_model_predictions_total", sel) + "[" + window + "])) > 0)")
+                .forDuration(s.promDuration(Setting.STORE_NO_PREDICTIONS_FOR))
+                .label("severity", "warning")
+                .label("component", COMPONENT)
+                .summary("Store model {{ $labels.instance }} receives no predictions")
+                .description("{{ $labels.instance }} is up but has answered no prediction for more than "
+                        + s.promDuration(Setting.STORE_NO_PREDICTIONS_FOR) + ": StoreSuccessRateLow cannot fire")
+                .build();
+    }
+
+    /** Always firing while Prometheus evaluates rules and Alertmanager delivers: its silence is the alarm. */
+    static AlertRule watchdog() {
+        return AlertRule.builder(WATCHDOG)
+                .expr("vector(1)")
+                .label("severity", "none")
+                .label("component", COMPONENT)
+                .summary("The alerting pipeline is working")
+                .description("Always firing, so that the heartbeat receiver hears from Prometheus and Alertmanager"
+                        + " every repeat interval; if the heartbeats stop, one of them is down")
+                .build();
+    }
+}
