@@ -50,10 +50,6 @@ public final class HaStack implements LaunchedStack {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    public static HaStackBuilder builder(MonitoringSettings settings) {
-        return new HaStackBuilder(settings);
-    }
-
     public static String prometheusName(String replica) {
         return "prometheus-" + replica;
     }

@@ -17,72 +17,48 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the highly available stack starts and where its configs, data and logs go; {@link #start()} runs it. */
+/**
+ * Starts the highly available stack from the same options as the single one ({@link NativeStack.Builder}
+ * collects them; {@link NativeStack.Builder#startHighlyAvailable()} comes here): what runs, on which ports, with
+ * which command lines.
+ */
 public final class HaStackBuilder {
     /** Gossip stays on this machine: both peers run here, and loopback needs no advertise address. */
     static final String GOSSIP_HOST = "127.0.0.1";
 
+    /** What the launcher's options say to start, as {@link NativeStack.Builder} collects them. */
+    record Options(MonitoringSettings settings, ProjectLayout layout, Path generatedDir, Path dataDir, String host,
+                   List<String> mockArgs, boolean nodeExporter, boolean storeModel, double trafficRate,
+                   Duration readyTimeout, PrintStream log) {
+    }
+
     private final MonitoringSettings settings;
-    private ProjectLayout layout = ProjectLayout.locate();
-    private Path generatedDir;
-    private Path dataDir;
-    private String host = "127.0.0.1";
-    private List<String> mockArgs;
-    private boolean nodeExporter;
-    private boolean storeModel;
-    private double trafficRate;
-    private Duration readyTimeout = Duration.ofSeconds(60);
-    private PrintStream log = new PrintStream(PrintStream.nullOutputStream());
+    private final ProjectLayout layout;
+    private final Path generatedDir;
+    private final Path dataDir;
+    private final String host;
+    private final List<String> mockArgs;
+    private final boolean nodeExporter;
+    private final boolean storeModel;
+    private final double trafficRate;
+    private final Duration readyTimeout;
+    private final PrintStream log;
 
-    HaStackBuilder(MonitoringSettings settings) {
-        this.settings = settings;
+    HaStackBuilder(Options o) {
+        this.settings = o.settings();
+        this.layout = o.layout();
+        this.generatedDir = o.generatedDir();
+        this.dataDir = o.dataDir();
+        this.host = o.host();
+        this.mockArgs = o.mockArgs();
+        this.nodeExporter = o.nodeExporter();
+        this.storeModel = o.storeModel();
+        this.trafficRate = o.storeModel() ? o.trafficRate() : 0;
+        this.readyTimeout = o.readyTimeout();
+        this.log = o.log();
     }
 
-    /** Configs in {@code dir/generated}, data and logs in {@code dir/data}: what tests use. */
-    public HaStackBuilder workDir(Path dir) {
-        this.generatedDir = dir.resolve("generated");
-        this.dataDir = dir.resolve("data");
-        return this;
-    }
-
-    public HaStackBuilder layout(ProjectLayout layout) {
-        this.layout = layout;
-        return this;
-    }
-
-    /** Address the servers listen on (default 127.0.0.1); gossip always stays on loopback. */
-    public HaStackBuilder listenHost(String host) {
-        this.host = host;
-        return this;
-    }
-
-    public HaStackBuilder withModelMock(String... args) {
-        this.mockArgs = List.of(args);
-        return this;
-    }
-
-    public HaStackBuilder withNodeExporter() {
-        this.nodeExporter = true;
-        return this;
-    }
-
-    public HaStackBuilder withStoreModel(double trafficRate) {
-        this.storeModel = true;
-        this.trafficRate = trafficRate;
-        return this;
-    }
-
-    public HaStackBuilder readyTimeout(Duration timeout) {
-        this.readyTimeout = timeout;
-        return this;
-    }
-
-    public HaStackBuilder log(PrintStream log) {
-        this.log = log;
-        return this;
-    }
-
-    public HaStack start() {
+    HaStack start() {
         MonitoringSettings s = nodeExporter ? LocalNodeExporter.addedToTargets(settings) : settings;
         Path gen = generatedDir != null ? generatedDir : layout.generatedDir();
         Path data = dataDir != null ? dataDir : layout.stackDir().resolve("data");

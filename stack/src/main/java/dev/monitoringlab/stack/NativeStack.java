@@ -189,6 +189,12 @@ public final class NativeStack implements LaunchedStack {
             return this;
         }
 
+        /** The same options, started as the highly available stack ({@link HaStack}: launcher flag --ha). */
+        public HaStack startHighlyAvailable() {
+            return new HaStackBuilder(new HaStackBuilder.Options(settings, layout, generatedDir, dataDir, host, mockArgs,
+                    nodeExporter, storeModel, trafficRate, readyTimeout, log)).start();
+        }
+
         public NativeStack start() {
             // a local node exporter is there to be watched: make sure the node job scrapes it
             MonitoringSettings settings = nodeExporter ? LocalNodeExporter.addedToTargets(this.settings) : this.settings;

@@ -81,10 +81,6 @@ public final class StackMain implements Callable<Integer> {
         MonitoringSettings settings = loadSettings(layout);
         boolean nodeExporter = withNodeExporter || LocalNodeExporter.scraped(settings);
         double traffic = noStoreModel ? 0 : settings.number(Setting.STORE_MODEL_TRAFFIC_RATE);
-        if (ha || settings.flag(Setting.HA_ENABLED)) {
-            return new Foreground(HaLaunch.start(settings, layout, this, nodeExporter, traffic), System.out, System.err)
-                    .run(Duration.ofSeconds(targetsTimeout));
-        }
         NativeStack.Builder b = NativeStack.builder(settings).layout(layout).listenHost(listen).log(System.out);
         if (workDir != null) {
             b.workDir(workDir);
@@ -98,7 +94,8 @@ public final class StackMain implements Callable<Integer> {
         if (nodeExporter) {
             b.withNodeExporter();
         }
-        NativeStack stack = start(b);
+        boolean highlyAvailable = ha || settings.flag(Setting.HA_ENABLED);
+        LaunchedStack stack = start(highlyAvailable ? b::startHighlyAvailable : b::start);
         return new Foreground(stack, System.out, System.err).run(Duration.ofSeconds(targetsTimeout));
     }
 
@@ -110,9 +107,9 @@ public final class StackMain implements Callable<Integer> {
         }
     }
 
-    private static NativeStack start(NativeStack.Builder b) {
+    private static LaunchedStack start(java.util.function.Supplier<LaunchedStack> starter) {
         try {
-            return b.start();
+            return starter.get();
         } catch (ExternalTool.MissingException | SettingsException e) {
             throw new StackException(e.getMessage());
         }

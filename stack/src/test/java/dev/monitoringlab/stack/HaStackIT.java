@@ -56,7 +56,8 @@ class HaStackIT {
         }
         s = s.with(Setting.NODE_TARGETS, "localhost:" + s.port(Setting.NODE_EXPORTER_PORT))
                 .with(Setting.DISCORD_WEBHOOK_URL, discord.url());
-        stack = HaStack.builder(s).workDir(work).withModelMock("--values", SEQUENCE).log(System.out).start();
+        stack = NativeStack.builder(s).workDir(work).withModelMock("--values", SEQUENCE).log(System.out)
+                .startHighlyAvailable();
         episodes = new Episodes(work.resolve("data/logs/modelmock.log"), s.modelMockThreshold(), discord);
         episodes.event("stack started");
         // a peer holds its notifications until the gossip has settled (about 10 s after it starts)
