@@ -2,8 +2,9 @@
 # How far one Prometheus of the highly available stack goes on this machine: it scrapes N simulated hosts at the
 # stack's scrape interval, evaluates the stack's generated rules (HostHighCpuLoad over every host) and
 # remote-writes into VictoriaMetrics with the stack's dedup, while N doubles until a scrape or a rule evaluation
-# misses its interval (or the last step is reached). Per step it prints series, Prometheus's CPU and memory,
-# scrape and rule durations, missed evaluations and remote-write throughput.
+# misses its interval or remote write falls behind ingestion (or the last step is reached). Per step it prints
+# series, Prometheus's CPU and memory, scrape and rule durations, missed evaluations, samples ingested and
+# remote-written per second.
 #
 # A simulated host is a real node exporter reading a synthetic /proc (cpu and stat collectors only) that lists
 # SIM_CPUS CPUs, so each host exposes about as many series as a real node exporter (~700 with 64 CPUs). A few
@@ -92,8 +93,8 @@ q() { # instant query -> first value, or "nan"
 w=$((STEP_SECONDS - 10))
 echo "bench: one Prometheus ($(prometheus --version 2>&1 | head -1 | awk '{print $3}')), scrape and evaluation every $INTERVAL," \
   "$EXPORTERS exporters x $SIM_CPUS synthetic CPUs, remote_write to VictoriaMetrics; $STEP_SECONDS s per step on $(nproc) cores"
-printf "%6s %9s %7s %8s %12s %12s %10s %8s %14s %10s  %s\n" hosts series "cpu%" "rss_MB" scrape_p99_s interval_p99_s \
-  rules_s missed rw_samples/s rw_pending verdict
+printf "%6s %9s %7s %8s %12s %12s %10s %8s %11s %14s %10s  %s\n" hosts series "cpu%" "rss_MB" scrape_p99_s interval_p99_s \
+  rules_s missed ingested/s rw_samples/s rw_pending verdict
 largest=0
 for n in $STEPS; do
   write_config "$n"
@@ -107,24 +108,26 @@ for n in $STEPS; do
   ival=$(q "max(prometheus_target_interval_length_seconds{quantile=\"0.99\"})")
   rules=$(q "max(prometheus_rule_group_last_duration_seconds)")
   missed=$(q "sum(increase(prometheus_rule_group_iterations_missed_total[${w}s]))")
+  ingested=$(q "rate(prometheus_tsdb_head_samples_appended_total[${w}s])")
   rw=$(q "sum(rate(prometheus_remote_storage_samples_total[${w}s]))")
   pending=$(q "sum(prometheus_remote_storage_samples_pending)")
-  verdict=$(python3 - "$n" "$up" "$scrape" "$ival" "$rules" "$missed" "$interval_s" <<'EOF'
+  verdict=$(python3 - "$n" "$up" "$scrape" "$ival" "$rules" "$missed" "$interval_s" "$ingested" "$rw" <<'EOF'
 import sys
-n, up, scrape, ival, rules, missed, interval = sys.argv[1:]
+n, up, scrape, ival, rules, missed, interval, ingested, rw = sys.argv[1:]
 f = lambda s: float(s) if s != "nan" else 0.0
 problems = []
 if f(up) < int(n): problems.append(f"only {up} of {n} targets up")
 if f(scrape) >= float(interval): problems.append("scrapes take longer than the interval")
 if f(ival) > 1.2 * float(interval): problems.append("scrapes fall behind the interval")
 if f(rules) >= float(interval) or f(missed) > 0: problems.append("rule evaluation misses its interval")
+if f(rw) < 0.9 * f(ingested): problems.append("remote write falls behind ingestion")
 print("ok" if not problems else "MISSED: " + "; ".join(problems))
 EOF
 )
-  printf "%6s %9.0f %7.1f %8.0f %12.3f %14.2f %10.3f %8.0f %14.0f %10.0f  %s\n" "$n" "$series" "$cpu" "$rss" "$scrape" \
-    "$ival" "$rules" "$missed" "$rw" "$pending" "$verdict"
+  printf "%6s %9.0f %7.1f %8.0f %12.3f %14.2f %10.3f %8.0f %11.0f %14.0f %10.0f  %s\n" "$n" "$series" "$cpu" "$rss" \
+    "$scrape" "$ival" "$rules" "$missed" "$ingested" "$rw" "$pending" "$verdict"
   if [ "$verdict" != ok ]; then break; fi
   largest=$n
 done
-echo "bench: largest fleet one Prometheus carried here without missing an interval: $largest hosts"
+echo "bench: largest fleet one Prometheus carried here without missing an interval or falling behind: $largest hosts"
 echo "bench: load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
