@@ -140,12 +140,7 @@ public final class HaStack implements LaunchedStack {
 
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running or about to: it stops the processes
-        }
-        stopAll();
+        LaunchedStack.stopNow(shutdownHook, this::stopAll);
     }
 
     private synchronized void stopAll() {

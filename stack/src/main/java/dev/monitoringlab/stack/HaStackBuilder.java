@@ -6,10 +6,8 @@ import dev.monitoringlab.rules.HighAvailability;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
 import dev.monitoringlab.settings.Setting;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,19 +64,8 @@ public final class HaStackBuilder {
         Map<String, Integer> ports = ports(s);
         requireDistinct(ports);
         Map<String, HaStack.Spec> specs = specs(s, gen, data);
-        InstanceLock lock = InstanceLock.acquire(data);
-        try {
-            ports.forEach((key, port) -> Ports.requireFree(key.startsWith("ha.alertmanager") && key.endsWith("cluster-port")
-                    ? GOSSIP_HOST : host, port, key));
-            ConfigGenerator.writeAll(s, gen);
-            Files.createDirectories(data);
-        } catch (IOException e) {
-            lock.close();
-            throw new StackException("cannot write configs under " + gen + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            lock.close();
-            throw e;
-        }
+        InstanceLock lock = InstanceLock.prepare(data, gen, s, () -> ports.forEach((key, port) -> Ports.requireFree(
+                key.startsWith("ha.alertmanager") && key.endsWith("cluster-port") ? GOSSIP_HOST : host, port, key)));
         log.println("stack: configs generated in " + gen + " (highly available: " + String.join(", ", specs.keySet()) + ")");
         HaStack stack = new HaStack(s, host, data.resolve("logs"), specs, services(s), lock, readyTimeout);
         return HaStack.startAll(stack, List.copyOf(specs.keySet()));

@@ -18,4 +18,14 @@ interface LaunchedStack extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Stops the processes now, instead of at JVM exit: the shutdown hook is no longer needed. */
+    static void stopNow(Thread shutdownHook, Runnable stopAll) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or about to: it stops the processes
+        }
+        stopAll.run();
+    }
 }

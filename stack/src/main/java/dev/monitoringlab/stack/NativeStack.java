@@ -5,10 +5,8 @@ import dev.monitoringlab.rules.ExternalTool;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
 import dev.monitoringlab.settings.Setting;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,12 +91,7 @@ public final class NativeStack implements LaunchedStack {
 
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running or about to: it stops the processes
-        }
-        stopAll();
+        LaunchedStack.stopNow(shutdownHook, this::stopAll);
     }
 
     private synchronized void stopAll() {
@@ -211,18 +204,7 @@ public final class NativeStack implements LaunchedStack {
                     : java.modelMock(settings.port(Setting.MODEL_MOCK_PORT), mockArgs);
             List<String> storeModelCommand = storeModel
                     ? java.storeModel(host, settings.port(Setting.STORE_MODEL_PORT)) : null;
-            InstanceLock lock = InstanceLock.acquire(data);
-            try {
-                requireFreePorts(settings);
-                ConfigGenerator.writeAll(settings, gen);
-                Files.createDirectories(data);
-            } catch (IOException e) {
-                lock.close();
-                throw new StackException("cannot write configs under " + gen + ": " + e.getMessage());
-            } catch (RuntimeException e) {
-                lock.close();
-                throw e;
-            }
+            InstanceLock lock = InstanceLock.prepare(data, gen, settings, () -> requireFreePorts(settings));
             log.println("stack: configs generated in " + gen);
             Path logs = data.resolve("logs");
             List<ManagedProcess> started = new java.util.concurrent.CopyOnWriteArrayList<>();
