@@ -2,11 +2,15 @@
 # The main job: build everything, generate every config, bring the whole stack up, print what runs where.
 #   ./run.sh             Docker engine present: docker compose; otherwise the native stack
 #   ./run.sh --native    always the native stack (flags after it go to the launcher, see stack/README.md)
+#   ./run.sh --ha        the native highly available stack (two Prometheus replicas, two Alertmanagers,
+#                        VictoriaMetrics); with Docker, set ha.enabled=true in stack/settings.properties instead
 # Ctrl+C stops everything. A second ./run.sh while one runs is refused before it rebuilds anything.
 set -euo pipefail
 cd "$(dirname "$0")"
 native_args=("$@")
 [ "${1:-}" = "--native" ] && native_args=("${@:2}")
+# --ha is a launcher flag: it always means the native stack
+if [ "${1:-}" = "--ha" ]; then set -- --native "$@"; fi
 if [ -x stack/up.sh ]; then
   work_dir=()
   for ((i = 0; i < ${#native_args[@]}; i++)); do

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages this project needs, only those that are missing.
-#   scripts/install-deps.sh --run     what `./run.sh` needs without Docker (Prometheus, Alertmanager, node exporter)
+#   scripts/install-deps.sh --run     what `./run.sh` needs without Docker (Prometheus, Alertmanager, node exporter,
+#                                     VictoriaMetrics for --ha)
 #   scripts/install-deps.sh --test    everything `./test.sh` needs (adds docker-compose, QEMU, Ansible, npm, ...)
 #   scripts/install-deps.sh --bench   what the benchmark scripts need (adds wrk)
 set -euo pipefail
@@ -9,7 +10,7 @@ profile=${1:---test}
 # command-on-PATH=debian-package
 run_deps=(java=openjdk-17-jdk-headless mvn=maven prometheus=prometheus promtool=prometheus
           prometheus-alertmanager=prometheus-alertmanager amtool=prometheus-alertmanager
-          prometheus-node-exporter=prometheus-node-exporter curl=curl)
+          prometheus-node-exporter=prometheus-node-exporter victoria-metrics=victoria-metrics curl=curl)
 test_deps=(docker-compose=docker-compose stress-ng=stress-ng
            kubectl=kubernetes-client
            qemu-system-x86_64=qemu-system-x86 qemu-img=qemu-utils debootstrap=debootstrap
@@ -59,5 +60,5 @@ DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-
 echo "install-deps: installed ${missing[*]}"
 if command -v systemctl >/dev/null && systemctl is-active --quiet prometheus 2>/dev/null; then
   echo "install-deps: note: Debian started its own prometheus service on :9090; the native stack needs that port:"
-  echo "install-deps:   sudo systemctl disable --now prometheus prometheus-alertmanager prometheus-node-exporter"
+  echo "install-deps:   sudo systemctl disable --now prometheus prometheus-alertmanager prometheus-node-exporter victoria-metrics"
 fi

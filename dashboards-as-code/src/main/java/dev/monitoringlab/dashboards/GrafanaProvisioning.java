@@ -25,8 +25,13 @@ public final class GrafanaProvisioning {
     private GrafanaProvisioning() {
     }
 
+    /**
+     * Prometheus, or with ha.enabled VictoriaMetrics: it answers the same query API and holds both replicas'
+     * samples, so the dashboards keep working when one Prometheus is down.
+     */
     public static String prometheusUrl(MonitoringSettings settings) {
-        return "http://" + PROMETHEUS_HOST + ":" + settings.port(Setting.PROMETHEUS_PORT);
+        Setting port = settings.flag(Setting.HA_ENABLED) ? Setting.VICTORIA_METRICS_PORT : Setting.PROMETHEUS_PORT;
+        return "http://" + PROMETHEUS_HOST + ":" + settings.port(port);
     }
 
     /** provisioning/datasources/prometheus.yml */

@@ -61,6 +61,16 @@ class DashboardsTest {
     }
 
     @Test
+    void inTheHighlyAvailableLayoutGrafanaQueriesVictoriaMetrics() {
+        MonitoringSettings ha = MonitoringSettings.defaults().with(Setting.HA_ENABLED, "true")
+                .with(Setting.VICTORIA_METRICS_PORT, "18428");
+        assertThat(GrafanaProvisioning.datasources(ha)).contains("url: http://host.docker.internal:18428")
+                .contains("uid: " + Common.DATASOURCE_UID);
+        assertThat(GrafanaProvisioning.datasources(MonitoringSettings.defaults()))
+                .contains("url: http://host.docker.internal:9090");
+    }
+
+    @Test
     void everyDashboardIsTaggedGeneratedAndSaysSo() throws Exception {
         for (JsonNode d : all(MonitoringSettings.defaults())) {
             assertThat(d.path("tags").toString()).contains("\"generated\"");

@@ -27,6 +27,10 @@ public final class ConfigChecks {
     public static List<String> checkAll(Path generatedDir) throws java.io.IOException {
         List<String> out = new ArrayList<>();
         out.add(run(ExternalTool.PROMTOOL, "check", "config", generatedDir.resolve(ConfigGenerator.PROMETHEUS_YML).toString()));
+        for (String replica : HighAvailability.REPLICAS) {
+            out.add(run(ExternalTool.PROMTOOL, "check", "config", generatedDir.resolve(HighAvailability.prometheusYml(replica))
+                    .toString()));
+        }
         List<String> rules = new ArrayList<>(List.of("check", "rules"));
         try (var files = java.nio.file.Files.list(generatedDir.resolve(ConfigGenerator.PROMETHEUS_YML).resolveSibling("rules"))) {
             files.filter(f -> f.toString().endsWith(".rules.yml")).sorted().forEach(f -> rules.add(f.toString()));

@@ -35,6 +35,8 @@ public final class ConfigGenerator {
         }
         // alertmanager.yml holds the webhook URLs (Alertmanager 0.25 cannot read them from a file): owner-only.
         files.add(new GeneratedFile(ALERTMANAGER_YML, Yaml.write(Routing.alertmanagerConfig(s)), true));
+        // the highly available layout's replicas, always written so that compose's profile ha can mount them
+        files.addAll(HighAvailability.render(s));
         return files;
     }
 

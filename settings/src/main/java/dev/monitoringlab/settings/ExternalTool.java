@@ -15,6 +15,8 @@ public record ExternalTool(List<String> names, String debianPackage) {
             new ExternalTool(List.of("prometheus-alertmanager", "alertmanager"), "prometheus-alertmanager");
     public static final ExternalTool NODE_EXPORTER =
             new ExternalTool(List.of("prometheus-node-exporter", "node_exporter"), "prometheus-node-exporter");
+    public static final ExternalTool VICTORIA_METRICS =
+            new ExternalTool(List.of("victoria-metrics", "victoria-metrics-prod"), "victoria-metrics");
 
     /** Thrown when the binary is not installed; the message names the package. */
     public static final class MissingException extends RuntimeException {

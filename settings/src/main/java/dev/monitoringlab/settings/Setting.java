@@ -149,7 +149,27 @@ public enum Setting {
                     + " stack/secrets/heartbeat_webhook_url; none: the heartbeat goes nowhere"),
     MONITORING_WEBHOOK_URL("monitoring.webhook-url", "", Kind.OPTIONAL_URL,
             "webhook for TargetDown and the other alerts about the monitoring (component monitoring); empty: env"
-                    + " MONITORING_WEBHOOK_URL, else the file stack/secrets/monitoring_webhook_url; none: seen in Alertmanager only");
+                    + " MONITORING_WEBHOOK_URL, else the file stack/secrets/monitoring_webhook_url; none: seen in Alertmanager only"),
+
+    // --- high availability: two Prometheus replicas, an Alertmanager pair, VictoriaMetrics (run.sh --ha) ----
+    HA_ENABLED("ha.enabled", "false", Kind.BOOLEAN,
+            "true: compose starts profile ha (second Prometheus and Alertmanager, VictoriaMetrics) and Grafana"
+                    + " queries VictoriaMetrics; the native launcher does the same with --ha"),
+    HA_PROMETHEUS_PORT_B("ha.prometheus-b.port", "9092", Kind.PORT,
+            "web/API port of the second Prometheus replica (replica=\"b\"); the first uses prometheus.port"),
+    HA_ALERTMANAGER_PORT_B("ha.alertmanager-b.port", "9095", Kind.PORT,
+            "web/API port of the second Alertmanager; both are in every replica's alerting.alertmanagers"),
+    HA_ALERTMANAGER_CLUSTER_PORT("ha.alertmanager.cluster-port", "9094", Kind.PORT,
+            "gossip port of the first Alertmanager (--cluster.listen-address); the second joins it there"),
+    HA_ALERTMANAGER_CLUSTER_PORT_B("ha.alertmanager-b.cluster-port", "9096", Kind.PORT,
+            "gossip port of the second Alertmanager"),
+    HA_ALERTMANAGER_PEER_TIMEOUT("ha.alertmanager.peer-timeout", "500ms", Kind.POSITIVE_DURATION,
+            "Alertmanager --cluster.peer-timeout: how long the second peer waits for the first's notification to be"
+                    + " gossiped before it sends one itself; shorter than alertmanager.group-interval"),
+    VICTORIA_METRICS_PORT("victoria-metrics.port", "8428", Kind.PORT,
+            "VictoriaMetrics' HTTP port: remote_write target of both replicas and Grafana's datasource in HA"),
+    VICTORIA_METRICS_RETENTION("victoria-metrics.retention", "30d", Kind.RETENTION,
+            "VictoriaMetrics -retentionPeriod: how long the long-term store keeps samples (at least 1d)");
 
     /** How a value is checked and parsed: each kind carries its own check. */
     public enum Kind {
@@ -224,6 +244,12 @@ public enum Setting {
         PATH(value -> {
             if (value.isBlank() || value.chars().anyMatch(Character::isISOControl)) {
                 throw new IllegalArgumentException("is not a file path");
+            }
+        }),
+        /** VictoriaMetrics refuses a retention under one day. */
+        RETENTION(value -> {
+            if (PromDuration.parse(value).compareTo(java.time.Duration.ofDays(1)) < 0) {
+                throw new IllegalArgumentException("must be at least 1d (VictoriaMetrics' shortest retention)");
             }
         }),
         OBJECTIVE(value -> {

@@ -49,6 +49,15 @@ class MonitoringSettingsTest {
     }
 
     @Test
+    void victoriaMetricsRetentionIsAtLeastOneDay() {
+        assertThat(MonitoringSettings.builder().set(Setting.VICTORIA_METRICS_RETENTION, "2w").build()
+                .duration(Setting.VICTORIA_METRICS_RETENTION)).hasDays(14);
+        assertThatThrownBy(() -> MonitoringSettings.builder().set(Setting.VICTORIA_METRICS_RETENTION, "12h").build())
+                .hasMessage("invalid setting victoria-metrics.retention=12h (from override): must be at least 1d"
+                        + " (VictoriaMetrics' shortest retention)");
+    }
+
+    @Test
     void selectorsAreLabelMatchers() {
         assertThat(MonitoringSettings.defaults().selector(Setting.NODE_SELECTOR)).isEqualTo("job=\"node\"");
         MonitoringSettings two = MonitoringSettings.builder()

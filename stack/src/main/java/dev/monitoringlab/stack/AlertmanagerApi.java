@@ -2,13 +2,16 @@ package dev.monitoringlab.stack;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Alertmanager's API (/api/v2): the alerts it holds and their state. */
+/** Alertmanager's API (/api/v2): the alerts it holds and their state, silences, and the cluster it is part of. */
 public final class AlertmanagerApi {
     private final URI base;
 
@@ -76,9 +79,65 @@ public final class AlertmanagerApi {
         return out;
     }
 
+    /** An alert's state as Alertmanager reports it, with the silences that suppress it. */
+    public record AlertState(String name, String state, List<String> silencedBy) {
+    }
+
+    public List<AlertState> alertStates() {
+        List<AlertState> out = new ArrayList<>();
+        for (JsonNode a : Http.getJson(base.resolve("/api/v2/alerts"))) {
+            List<String> silencedBy = new ArrayList<>();
+            a.path("status").path("silencedBy").forEach(id -> silencedBy.add(id.asText()));
+            out.add(new AlertState(a.path("labels").path("alertname").asText(), a.path("status").path("state").asText(),
+                    silencedBy));
+        }
+        return out;
+    }
+
     /** POST /api/v2/alerts: the alerts start now and stay active until Alertmanager's resolve_timeout. */
     public void post(List<PostableAlert> alerts) {
         Http.postJson(base.resolve("/api/v2/alerts"), alerts);
+    }
+
+    /** The gossip cluster's state ("ready", "settling", "disabled") and its members' addresses. */
+    public record Cluster(String status, List<String> peers) {
+    }
+
+    public Cluster cluster() {
+        JsonNode c = Http.getJson(base.resolve("/api/v2/status")).path("cluster");
+        List<String> peers = new ArrayList<>();
+        c.path("peers").forEach(p -> peers.add(p.path("address").asText()));
+        return new Cluster(c.path("status").asText(), peers);
+    }
+
+    /** Silences {@code alertname} until {@code endsAt}; returns the silence's id. */
+    public String silence(String alertname, Instant endsAt, String comment) {
+        ObjectNode body = Http.JSON.createObjectNode();
+        body.putArray("matchers").addObject().put("name", "alertname").put("value", alertname).put("isRegex", false)
+                .put("isEqual", true);
+        body.put("startsAt", Instant.now().toString()).put("endsAt", endsAt.toString())
+                .put("createdBy", "monitoring-lab").put("comment", comment);
+        String answer = Http.postJson(base.resolve("/api/v2/silences"), body);
+        try {
+            return Http.JSON.readTree(answer).path("silenceID").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable answer to a new silence: " + answer, e);
+        }
+    }
+
+    /** Ids of the silences in effect now (state "active"). */
+    public List<String> activeSilences() {
+        List<String> out = new ArrayList<>();
+        for (JsonNode s : Http.getJson(base.resolve("/api/v2/silences"))) {
+            if ("active".equals(s.path("status").path("state").asText())) {
+                out.add(s.path("id").asText());
+            }
+        }
+        return out;
+    }
+
+    public void expireSilence(String id) {
+        Http.send(HttpRequest.newBuilder(base.resolve("/api/v2/silence/" + id)).DELETE());
     }
 
     private static Map<String, String> map(JsonNode node) {

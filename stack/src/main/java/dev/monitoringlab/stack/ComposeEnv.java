@@ -61,6 +61,7 @@ public final class ComposeEnv {
         v.put("NODE_EXPORTER_PORT", String.valueOf(s.port(Setting.NODE_EXPORTER_PORT)));
         v.put("CADVISOR_PORT", cadvisorPort(s));
         v.put("STORE_MODEL_TRAFFIC_RATE", StackSummary.number(s.number(Setting.STORE_MODEL_TRAFFIC_RATE)));
+        v.putAll(ComposeHa.variables(s));
         v.put("COMPOSE_PROFILES", String.join(",", profiles(s)));
         // Prometheus's restore flags (prometheus.for-*), the same the native launcher passes
         v.putAll(dev.monitoringlab.rules.PrometheusFlags.composeVariables(s));
@@ -86,6 +87,7 @@ public final class ComposeEnv {
         if (profiles.contains("cadvisor")) {
             out.add(new StackSummary.Service("cAdvisor", "http://127.0.0.1:" + cadvisorPort(s) + "/containers/"));
         }
+        out.addAll(ComposeHa.services(s));
         return out;
     }
 
@@ -104,6 +106,9 @@ public final class ComposeEnv {
         }
         if (s.flag(Setting.CADVISOR_ENABLED)) {
             p.add("cadvisor");
+        }
+        if (ComposeHa.enabled(s)) {
+            p.add("ha");
         }
         return p;
     }

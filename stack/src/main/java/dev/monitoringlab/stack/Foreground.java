@@ -11,12 +11,12 @@ import java.util.concurrent.TimeUnit;
  * stops everything and exits 0, or until one of its processes dies, which stops the rest and exits 1.
  */
 final class Foreground {
-    private final NativeStack stack;
+    private final LaunchedStack stack;
     private final PrintStream out;
     private final PrintStream err;
     private volatile boolean failed;
 
-    Foreground(NativeStack stack, PrintStream out, PrintStream err) {
+    Foreground(LaunchedStack stack, PrintStream out, PrintStream err) {
         this.stack = stack;
         this.out = out;
         this.err = err;

@@ -40,21 +40,31 @@ final class Http {
         }
     }
 
-    /** POST a JSON body, failing with the status and body when the answer is not 2xx. */
-    static void postJson(URI uri, Object body) {
+    /** POST a JSON body and return the answer's body, failing with the status and body when the answer is not 2xx. */
+    static String postJson(URI uri, Object body) {
         try {
-            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() / 100 != 2) {
-                throw new IllegalStateException("POST " + uri + " answered " + r.statusCode() + ": " + r.body());
+            return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the body for " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Sends {@code request} and returns the body, failing with the status and body when the answer is not 2xx. */
+    static String send(HttpRequest.Builder request) {
+        HttpRequest r = request.timeout(Duration.ofSeconds(10)).build();
+        try {
+            HttpResponse<String> response = CLIENT.send(r, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(r.method() + " " + r.uri() + " answered " + response.statusCode() + ": "
+                        + response.body());
             }
+            return response.body();
         } catch (IOException e) {
-            throw new IllegalStateException("POST " + uri + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(r.method() + " " + r.uri() + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while posting to " + uri, e);
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -53,6 +53,27 @@ final class InstanceLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Locks {@code dataDir}, then runs {@code checks} (free ports), writes the configs under {@code generatedDir} and
+     * makes the data folder; on any failure the lock is let go and the error is one line.
+     */
+    static InstanceLock prepare(Path dataDir, Path generatedDir, dev.monitoringlab.settings.MonitoringSettings settings,
+                                Runnable checks) {
+        InstanceLock lock = acquire(dataDir);
+        try {
+            checks.run();
+            dev.monitoringlab.rules.ConfigGenerator.writeAll(settings, generatedDir);
+            Files.createDirectories(dataDir);
+            return lock;
+        } catch (IOException e) {
+            lock.close();
+            throw new StackException("cannot write configs under " + generatedDir + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
     @Override
     public void close() {
         try {

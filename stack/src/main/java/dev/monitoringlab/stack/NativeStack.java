@@ -6,10 +6,8 @@ import dev.monitoringlab.settings.ExternalTool;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
 import dev.monitoringlab.settings.Setting;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +18,7 @@ import java.util.List;
  * settings' ports from freshly generated configs, plus optionally the model mock and a local node exporter.
  * The launcher ({@link StackMain}) and the live tests both start the stack through this class.
  */
-public final class NativeStack implements AutoCloseable {
+public final class NativeStack implements LaunchedStack {
     private final MonitoringSettings settings;
     private final List<ManagedProcess> processes;
     private final List<StackSummary.Service> services;
@@ -54,6 +52,7 @@ public final class NativeStack implements AutoCloseable {
         return generatedDir;
     }
 
+    @Override
     public PrometheusApi prometheus() {
         return new PrometheusApi(url(Setting.PROMETHEUS_PORT));
     }
@@ -94,12 +93,7 @@ public final class NativeStack implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running or about to: it stops the processes
-        }
-        stopAll();
+        LaunchedStack.stopNow(shutdownHook, this::stopAll);
     }
 
     /**
@@ -212,6 +206,12 @@ public final class NativeStack implements AutoCloseable {
             return this;
         }
 
+        /** The same options, started as the highly available stack ({@link HaStack}: launcher flag --ha). */
+        public HaStack startHighlyAvailable() {
+            return new HaStackBuilder(new HaStackBuilder.Options(settings, layout, generatedDir, dataDir, host, mockArgs,
+                    nodeExporter, storeModel, trafficRate, readyTimeout, log)).start();
+        }
+
         public NativeStack start() {
             // a local node exporter is there to be watched: make sure the node job scrapes it
             MonitoringSettings settings = nodeExporter ? LocalNodeExporter.addedToTargets(this.settings) : this.settings;
@@ -228,18 +228,7 @@ public final class NativeStack implements AutoCloseable {
                     : java.modelMock(host, settings.port(Setting.MODEL_MOCK_PORT), mockArgs);
             List<String> storeModelCommand = storeModel
                     ? java.storeModel(host, settings.port(Setting.STORE_MODEL_PORT)) : null;
-            InstanceLock lock = InstanceLock.acquire(data);
-            try {
-                requireFreePorts(settings);
-                ConfigGenerator.writeAll(settings, gen);
-                Files.createDirectories(data);
-            } catch (IOException e) {
-                lock.close();
-                throw new StackException("cannot write configs under " + gen + ": " + e.getMessage());
-            } catch (RuntimeException e) {
-                lock.close();
-                throw e;
-            }
+            InstanceLock lock = InstanceLock.prepare(data, gen, settings, () -> requireFreePorts(settings));
             log.println("stack: configs generated in " + gen);
             Path logs = data.resolve("logs");
             List<ManagedProcess> started = new java.util.concurrent.CopyOnWriteArrayList<>();

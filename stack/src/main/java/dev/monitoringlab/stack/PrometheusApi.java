@@ -60,15 +60,18 @@ public final class PrometheusApi {
         String q = "/api/v1/query_range?query=" + enc(expr) + "&start=" + start.getEpochSecond() + "&end="
                 + end.getEpochSecond() + "&step=" + Math.max(1, step.toSeconds());
         JsonNode data = data(Http.getJson(base.resolve(q)), expr);
-        List<RangeSeries> out = new ArrayList<>();
-        for (JsonNode r : data.path("result")) {
-            List<double[]> points = new ArrayList<>();
-            for (JsonNode v : r.path("values")) {
-                points.add(new double[] {v.get(0).asDouble(), Double.parseDouble(v.get(1).asText())});
-            }
-            out.add(new RangeSeries(labels(r.path("metric")), points));
-        }
-        return out;
+        return matrix(data);
+    }
+
+    /**
+     * The raw samples of {@code selector} in the {@code window} before {@code at} (a range-vector instant query): what
+     * was stored, without the interpolation of a range query. Through VictoriaMetrics, after its deduplication.
+     */
+    public List<RangeSeries> samples(String selector, Duration window, Instant at) {
+        String expr = selector + "[" + Math.max(1, window.toSeconds()) + "s]";
+        JsonNode data = data(Http.getJson(base.resolve("/api/v1/query?query=" + enc(expr) + "&time="
+                + at.getEpochSecond())), expr);
+        return matrix(data);
     }
 
     public List<Target> targets() {
@@ -102,6 +105,18 @@ public final class PrometheusApi {
             Waits.pause(Duration.ofMillis(250));
         }
         throw new AssertionError("after " + timeout.toSeconds() + " s, '" + expr + "' still gave " + last);
+    }
+
+    private static List<RangeSeries> matrix(JsonNode data) {
+        List<RangeSeries> out = new ArrayList<>();
+        for (JsonNode r : data.path("result")) {
+            List<double[]> points = new ArrayList<>();
+            for (JsonNode v : r.path("values")) {
+                points.add(new double[] {v.get(0).asDouble(), Double.parseDouble(v.get(1).asText())});
+            }
+            out.add(new RangeSeries(labels(r.path("metric")), points));
+        }
+        return out;
     }
 
     private static JsonNode data(JsonNode root, String expr) {

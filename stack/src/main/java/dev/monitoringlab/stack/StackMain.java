@@ -39,6 +39,9 @@ public final class StackMain implements Callable<Integer> {
     @Option(names = "--with-node-exporter",
             description = "start this machine's node exporter and scrape it even when targets.node points elsewhere")
     boolean withNodeExporter;
+    @Option(names = "--ha", description = "the highly available stack: two Prometheus replicas, two Alertmanagers in"
+            + " one gossip cluster, VictoriaMetrics (also when ha.enabled=true)")
+    boolean ha;
     @Option(names = "--listen", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "address the servers listen on (default ${DEFAULT-VALUE}; 0.0.0.0 opens them up)")
     String listen;
@@ -91,7 +94,8 @@ public final class StackMain implements Callable<Integer> {
         if (nodeExporter) {
             b.withNodeExporter();
         }
-        NativeStack stack = start(b);
+        boolean highlyAvailable = ha || settings.flag(Setting.HA_ENABLED);
+        LaunchedStack stack = start(highlyAvailable ? b::startHighlyAvailable : b::start);
         return new Foreground(stack, System.out, System.err).run(Duration.ofSeconds(targetsTimeout));
     }
 
@@ -103,9 +107,9 @@ public final class StackMain implements Callable<Integer> {
         }
     }
 
-    private static NativeStack start(NativeStack.Builder b) {
+    private static LaunchedStack start(java.util.function.Supplier<LaunchedStack> starter) {
         try {
-            return b.start();
+            return starter.get();
         } catch (ExternalTool.MissingException | SettingsException e) {
             throw new StackException(e.getMessage());
         }

@@ -188,6 +188,41 @@ class ComposeFileIT {
         assertThat(Files.isDirectory(LAYOUT.generatedDir().resolve("prometheus/rules"))).isTrue();
     }
 
+    /** ha.enabled=true: replica a's config and gossip on for the first pair, the profile's services on the settings' ports. */
+    @Test
+    void theHaProfileRunsTwoReplicasTwoGossipingAlertmanagersAndVictoriaMetrics(@TempDir Path dir) throws IOException {
+        MonitoringSettings s = MonitoringSettings.defaults().with(Setting.HA_ENABLED, "true")
+                .with(Setting.HA_PROMETHEUS_PORT_B, "19092").with(Setting.HA_ALERTMANAGER_PORT_B, "19095")
+                .with(Setting.VICTORIA_METRICS_PORT, "18428").with(Setting.VICTORIA_METRICS_RETENTION, "2w")
+                .with(Setting.GROUP_INTERVAL, "10s").with(Setting.HA_ALERTMANAGER_PEER_TIMEOUT, "3s");
+        ComposeEnv env = new ComposeEnv(new ProjectLayout(dir), new PrintStream(OutputStream.nullOutputStream()));
+        env.prepare(s, 1000, 1000);
+        assertThat(Files.readString(env.envFile())).contains("COMPOSE_PROFILES=node-exporter,traffic,ha");
+        String yaml = ConfigChecks.run(COMPOSE, "--env-file", env.envFile().toString(), "--profile", "ha", "-f",
+                LAYOUT.stackDir().resolve("docker-compose.yml").toString(), "--project-directory",
+                LAYOUT.stackDir().toString(), "config");
+        JsonNode ha = new ObjectMapper(new YAMLFactory()).readTree(yaml).path("services");
+        assertThat(ha.path("prometheus").path("command").toString())
+                .contains("--config.file=/etc/prometheus/prometheus-replica-a.yml");
+        assertThat(ha.path("prometheus-b").path("command").toString())
+                .contains("--config.file=/etc/prometheus/prometheus-replica-b.yml").contains("--web.listen-address=:19092");
+        assertThat(ha.path("prometheus-b").path("network_mode").asText()).isEqualTo("host");
+        assertThat(ha.path("alertmanager").path("command").toString())
+                .contains("--cluster.listen-address=0.0.0.0:9094").contains("--cluster.peer-timeout=3s");
+        assertThat(ha.path("alertmanager-b").path("command").toString())
+                .contains("--cluster.peer=alertmanager:9094").contains("--cluster.peer-timeout=3s");
+        assertThat(published(ha, "alertmanager-b")).isEqualTo("19095");
+        JsonNode vm = ha.path("victoriametrics");
+        assertThat(vm.path("image").asText()).isEqualTo("victoriametrics/victoria-metrics:v1.79.5");
+        assertThat(vm.path("command").toString()).contains("-retentionPeriod=14d").contains("-dedup.minScrapeInterval=5s");
+        assertThat(published(ha, "victoriametrics")).isEqualTo("18428");
+        assertThat(namedVolume(vm, "/victoria-metrics-data")).isTrue();
+        for (String r : List.of("a", "b")) {
+            assertThat(LAYOUT.generatedDir().resolve("prometheus/prometheus-replica-" + r + ".yml")).as("run mvn package first")
+                    .isRegularFile();
+        }
+    }
+
     private static String mount(JsonNode service, String target) {
         List<String> found = new ArrayList<>();
         for (JsonNode v : service.path("volumes")) {

@@ -3,15 +3,34 @@ package dev.monitoringlab.rules.prometheus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** prometheus.yml: global intervals, rule files, where to send alerts, and what to scrape. */
+/**
+ * prometheus.yml: global intervals (and the external labels of a replica), rule files, where to send alerts,
+ * where to copy samples (remote_write), and what to scrape.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record PrometheusConfig(Global global, List<String> ruleFiles, Alerting alerting, List<ScrapeConfig> scrapeConfigs) {
+public record PrometheusConfig(Global global, List<String> ruleFiles, Alerting alerting, List<RemoteWrite> remoteWrite,
+                               List<ScrapeConfig> scrapeConfigs) {
 
-    public record Global(String scrapeInterval, String evaluationInterval) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Global(String scrapeInterval, String evaluationInterval, Map<String, String> externalLabels) {
     }
 
-    public record Alerting(List<AlertmanagerTarget> alertmanagers) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Alerting(List<RelabelConfig> alertRelabelConfigs, List<AlertmanagerTarget> alertmanagers) {
+    }
+
+    /** One remote_write endpoint and the relabelling applied to what is sent there. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record RemoteWrite(String url, List<RelabelConfig> writeRelabelConfigs) {
+    }
+
+    /** A relabel rule; only what this project uses ({@code labeldrop} by regex). */
+    public record RelabelConfig(String action, String regex) {
+        public static RelabelConfig labelDrop(String label) {
+            return new RelabelConfig("labeldrop", label);
+        }
     }
 
     public record AlertmanagerTarget(List<StaticConfig> staticConfigs) {
@@ -63,9 +82,9 @@ public record PrometheusConfig(Global global, List<String> ruleFiles, Alerting a
 
         public PrometheusConfig build() {
             Alerting alerting = alertmanagers.isEmpty() ? null
-                    : new Alerting(List.of(new AlertmanagerTarget(List.of(new StaticConfig(alertmanagers)))));
-            return new PrometheusConfig(new Global(scrapeInterval, evaluationInterval), List.copyOf(ruleFiles),
-                    alerting, List.copyOf(scrapeConfigs));
+                    : new Alerting(List.of(), List.of(new AlertmanagerTarget(List.of(new StaticConfig(alertmanagers)))));
+            return new PrometheusConfig(new Global(scrapeInterval, evaluationInterval, Map.of()), List.copyOf(ruleFiles),
+                    alerting, List.of(), List.copyOf(scrapeConfigs));
         }
     }
 }
