@@ -24,7 +24,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The native stack as {@code ./run.sh} starts it once the jars are built: {@code stack/up.sh --native}, the real
- * binaries, on free loopback ports and a scratch work dir, traffic off. The summary must report every scraped
+ * binaries, on free loopback ports and a scratch work dir, traffic off. It sits in the launcher's package for its
+ * package-private helpers (Waits, PrometheusApi, Ports), in a module of its own so that it runs after the store
+ * model's jar is built. The summary must report every scraped
  * target up, a second start must be refused, and SIGINT (Ctrl+C) must stop every child and exit 0.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
