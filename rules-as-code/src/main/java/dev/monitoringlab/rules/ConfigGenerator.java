@@ -18,8 +18,8 @@ public final class ConfigGenerator {
 
     /** Every rule group, each alert with its runbook link (added here, once for all). */
     public static List<RuleGroup> ruleGroups(MonitoringSettings s) {
-        return List.of(ModelMockRules.group(s), HostRules.group(s), StoreModelRules.group(s), MonitoringRules.group(s))
-                .stream().map(g -> Runbooks.link(g, s)).toList();
+        return List.of(ModelMockRules.group(s), HostRules.group(s), StoreModelRules.group(s), StoreModelSlos.group(s),
+                MonitoringRules.group(s)).stream().map(g -> Runbooks.link(g, s)).toList();
     }
 
     public static Path rulesFile(RuleGroup group) {

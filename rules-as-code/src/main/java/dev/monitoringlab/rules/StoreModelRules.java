@@ -16,7 +16,8 @@ public final class StoreModelRules {
     }
 
     public static RuleGroup group(MonitoringSettings s) {
-        return new RuleGroup(GROUP, List.of(successRateLow(s)));
+        return new RuleGroup(GROUP, List.of(successRateLow(s), StoreModelDriftRules.inputDrift(s, COMPONENT),
+                StoreModelDriftRules.outputDrift(s, COMPONENT)));
     }
 
     /** Share of predictions that were "successful" over the settings' window, 0 to 1. */

@@ -34,7 +34,7 @@ public final class PromDuration {
         return total;
     }
 
-    /** The shortest Prometheus form: 180s becomes "3m", 90s "1m30s", zero "0s". */
+    /** The shortest Prometheus form: 180s becomes "3m", 90s "1m30s", 28 days "28d", zero "0s". */
     public static String format(Duration d) {
         if (d.isNegative()) {
             throw new IllegalArgumentException("negative duration " + d);
@@ -44,8 +44,8 @@ public final class PromDuration {
         }
         long ms = d.toMillis();
         StringBuilder sb = new StringBuilder();
-        long[] sizes = {3_600_000L, 60_000L, 1_000L, 1L};
-        String[] units = {"h", "m", "s", "ms"};
+        long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
+        String[] units = {"d", "h", "m", "s", "ms"};
         for (int i = 0; i < sizes.length; i++) {
             long n = ms / sizes[i];
             if (n > 0) {

@@ -73,6 +73,26 @@ public enum Setting {
     RUNBOOKS_BASE_URL("runbooks.base-url", "docs/runbooks", Kind.URL_OR_PATH,
             "every alert's runbook_url is <this>/<AlertName>.md; a repository-relative path or an http(s) URL"),
 
+    // --- alerts: StoreModelInputDrift, StoreModelOutputDrift (model monitoring) -----------------------
+    STORE_DRIFT_WINDOW("store.drift.window", "5m", Kind.POSITIVE_DURATION,
+            "the store model service's drift window: how much recent traffic the PSI scores compare with training"),
+    STORE_DRIFT_MIN_RECORDS("store.drift.min-records", "200", Kind.COUNT,
+            "StoreModelInputDrift/OutputDrift judge only when the drift window holds at least this many predictions"),
+    STORE_DRIFT_THRESHOLD("store.drift.psi-threshold", "0.25", Kind.RATIO,
+            "StoreModelInputDrift/OutputDrift fire when a PSI is above this (0.25: significant); line on the drift panels"),
+    STORE_DRIFT_FOR("store.drift.for", "1m", Kind.DURATION,
+            "StoreModelInputDrift/OutputDrift 'for': how long the PSI must stay above the threshold"),
+
+    // --- service level objectives of the store model: burn-rate alerts ------------------------------
+    STORE_SLO_PERIOD("store.slo.period", "28d", Kind.POSITIVE_DURATION,
+            "the SLO period: error budget remaining on the SLO dashboard is counted over it"),
+    STORE_SLO_AVAILABILITY("store.slo.availability-objective", "0.995", Kind.OBJECTIVE,
+            "StoreModelAvailabilityBudgetBurn: share of /predict requests answered without a server error (5xx)"),
+    STORE_SLO_LATENCY("store.slo.latency-objective", "0.99", Kind.OBJECTIVE,
+            "StoreModelLatencyBudgetBurn: share of /predict requests answered within store.slo.latency-threshold"),
+    STORE_SLO_LATENCY_THRESHOLD("store.slo.latency-threshold", "25ms", Kind.POSITIVE_DURATION,
+            "StoreModelLatencyBudgetBurn: the latency SLO's bound; the service adds it to its latency buckets"),
+
     // --- Alertmanager route (lab 7.4.5) -------------------------------------------------------------
     GROUP_BY("alertmanager.group-by", "...", Kind.LABEL_LIST,
             "route group_by: labels that put alerts in one notification; '...' groups by every label"),
@@ -105,7 +125,7 @@ public enum Setting {
 
     /** How a value is checked and parsed. */
     public enum Kind { SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL,
-        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID, URL_OR_PATH }
+        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID, URL_OR_PATH, COUNT, OBJECTIVE }
 
     private final String key;
     private final String defaultValue;
@@ -163,6 +183,18 @@ public enum Setting {
                 }
             }
             case RATIO -> inRange(value, 0, 1);
+            case COUNT -> {
+                if (!value.trim().matches("\\d{1,9}")) {
+                    throw new IllegalArgumentException("'" + value + "' is not a whole number of at least 0");
+                }
+            }
+            case OBJECTIVE -> {
+                double v = parseNumber(value);
+                if (!(v > 0 && v < 1)) {
+                    throw new IllegalArgumentException(value.trim() + " is not an objective strictly between 0 and 1"
+                            + " (0.995 means 99.5 %)");
+                }
+            }
             case PERCENT -> inRange(value, 0, 100);
             case HOST_PORT_LIST -> {
                 for (String target : value.split(",")) {

@@ -17,6 +17,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PrometheusServingMetrics implements ServingMetrics {
     /** 0.5 ms to 1 s: a prediction takes well under a millisecond, a queue behind a slow machine up to a second. */
     static final double[] LATENCY_BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1};
+
+    /** The drift window when none is given: the default of the setting store.drift.window. */
+    public static final Duration DEFAULT_DRIFT_WINDOW = Duration.ofMinutes(5);
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final ExpositionFormats formats = ExpositionFormats.init();
@@ -42,17 +46,20 @@ public final class PrometheusServingMetrics implements ServingMetrics {
     private final Histogram customers;
     private final Counter requests;
     private final Histogram duration;
+    private final DriftMetrics drift;
 
     private record RouteStatus(CounterDataPoint count, DistributionDataPoint duration) {
     }
 
     public PrometheusServingMetrics(ModelDescriptor model) {
-        Counter predictionCounter = Counter.builder()
-                .name("store_model_predictions_total")
-                .help("Predictions made, by predicted class")
-                .labelNames("class")
-                .withoutExemplars()
-                .register(registry);
+        this(model, DEFAULT_DRIFT_WINDOW);
+    }
+
+    /** {@code driftWindow}: how much recent traffic the drift scores compare with the training data. */
+    public PrometheusServingMetrics(ModelDescriptor model, Duration driftWindow) {
+        drift = new DriftMetrics(model, driftWindow, registry);
+        Counter predictionCounter = Counter.builder().name("store_model_predictions_total")
+                .help("Predictions made, by predicted class").labelNames("class").withoutExemplars().register(registry);
         for (StoreClass c : StoreClass.values()) {
             predictions.put(c, predictionCounter.labelValues(c.displayName()));
         }
@@ -132,6 +139,7 @@ public final class PrometheusServingMetrics implements ServingMetrics {
         lastCustomers.set(customersCount);
         items.observe(itemsCount);
         customers.observe(customersCount);
+        drift.observe(itemsCount, customersCount, prediction.probability());
     }
 
     @Override

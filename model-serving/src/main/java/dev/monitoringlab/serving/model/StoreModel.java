@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.tribuo.Model;
@@ -48,6 +49,13 @@ public final class StoreModel {
                 || descriptor.modelFile() == null || descriptor.modelFile().contains("/")) {
             throw new ModelLoadException(descriptorFile + " must name the model_file and the features "
                     + ModelDescriptor.FEATURES + " in that order");
+        }
+        ModelDescriptor.Reference reference = descriptor.reference();
+        if (reference == null || reference.probability() == null || reference.inputs() == null
+                || !ModelDescriptor.FEATURES.equals(List.copyOf(reference.inputs().keySet()))) {
+            throw new ModelLoadException(descriptorFile + " has no reference distributions for "
+                    + ModelDescriptor.FEATURES + " and the probability, which drift is measured against"
+                    + " (train the model again: mvn package)");
         }
         Path modelFile = dir.resolve(descriptor.modelFile());
         if (!Files.isRegularFile(modelFile)) {

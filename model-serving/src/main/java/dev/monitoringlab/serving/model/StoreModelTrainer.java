@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.monitoringlab.serving.data.DatasetCsv;
 import dev.monitoringlab.serving.data.FilePermissions;
 import dev.monitoringlab.serving.data.StoreRecord;
+import dev.monitoringlab.serving.drift.ReferenceDistribution;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +53,8 @@ public final class StoreModelTrainer {
     static final int EPOCHS = 20;
     static final double LEARNING_RATE = 0.5;
     static final double TRAIN_SHARE = 0.8;
+    /** Bins of the reference distributions that drift is scored against: the training deciles. */
+    static final int REFERENCE_BINS = 10;
 
     // Tribuo logs every training run at INFO; keep a strong reference so the level sticks.
     private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
@@ -108,9 +111,31 @@ public final class StoreModelTrainer {
                 new ModelDescriptor.Split("first " + Math.round(TRAIN_SHARE * 100) + " % of rows train, the rest test",
                         trainRows, records.size() - trainRows),
                 new ModelDescriptor.Metrics(round4(eval.accuracy()),
-                        round4(eval.AUCROC(new Label(StoreClass.SUCCESSFUL.displayName())))));
+                        round4(eval.AUCROC(new Label(StoreClass.SUCCESSFUL.displayName())))),
+                reference(model, records.subList(0, trainRows)));
         writeModelDir(model, descriptor, outDir);
         return descriptor;
+    }
+
+    /** The training split's deciles of each input and of the model's own predicted probability on it. */
+    private static ModelDescriptor.Reference reference(Model<Label> model, List<StoreRecord> train) {
+        double[] items = new double[train.size()];
+        double[] customers = new double[train.size()];
+        double[] probability = new double[train.size()];
+        String[] names = ModelDescriptor.FEATURES.toArray(String[]::new);
+        for (int i = 0; i < train.size(); i++) {
+            StoreRecord r = train.get(i);
+            items[i] = r.itemsCount();
+            customers[i] = r.customersCount();
+            probability[i] = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names,
+                    new double[] {r.itemsCount(), r.customersCount()})).getOutputScores()
+                    .get(StoreClass.SUCCESSFUL.displayName()).getScore();
+        }
+        Map<String, ReferenceDistribution> inputs = new LinkedHashMap<>();
+        inputs.put(ModelDescriptor.FEATURES.get(0), ReferenceDistribution.fromSample(items, REFERENCE_BINS));
+        inputs.put(ModelDescriptor.FEATURES.get(1), ReferenceDistribution.fromSample(customers, REFERENCE_BINS));
+        return new ModelDescriptor.Reference("training split, " + REFERENCE_BINS + " bins at the deciles", inputs,
+                ReferenceDistribution.fromSample(probability, REFERENCE_BINS));
     }
 
     private static MutableDataset<Label> dataset(List<StoreRecord> rows, String part, String sha, LabelFactory factory) {

@@ -78,6 +78,17 @@ class StoreModelTest {
                 .replace("[ \"items_count\", \"customers_count\" ]", "[ \"a\", \"b\" ]"));
         assertOneLine(wrongFeatures, "features");
 
+        Path noReference = copy(good, dir.resolve("no-reference"));
+        String descriptor = Files.readString(noReference.resolve("descriptor.json"));
+        Files.writeString(noReference.resolve("descriptor.json"),
+                descriptor.substring(0, descriptor.indexOf(",\n  \"reference\"")) + "\n}\n");
+        assertOneLine(noReference, "no reference distributions");
+
+        Path badReference = copy(good, dir.resolve("bad-reference"));
+        Files.writeString(badReference.resolve("descriptor.json"), Files.readString(badReference
+                .resolve("descriptor.json")).replaceFirst("\"shares\" : \\[ [0-9.]+", "\"shares\" : [ 0.7"));
+        assertOneLine(badReference, "add up to 1");
+
         Path noModel = copy(good, dir.resolve("no-model"));
         Files.delete(noModel.resolve("model.tribuo"));
         assertOneLine(noModel, "is missing");
