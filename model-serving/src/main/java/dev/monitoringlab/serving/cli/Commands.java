@@ -3,6 +3,7 @@ package dev.monitoringlab.serving.cli;
 import dev.monitoringlab.serving.data.DatasetCsv;
 import dev.monitoringlab.serving.data.DatasetGenerator;
 import dev.monitoringlab.serving.explore.Explorer;
+import dev.monitoringlab.serving.feedback.FeedbackStore;
 import dev.monitoringlab.serving.http.PredictionServer;
 import dev.monitoringlab.serving.metrics.PrometheusServingMetrics;
 import dev.monitoringlab.serving.metrics.ServingMetrics;
@@ -34,7 +35,8 @@ public final class Commands {
             "  train    --data FILE --out DIR [--seed N]      train, write DIR/model.tribuo + descriptor.json",
             "  explore  [--data FILE] [--out DIR]             describe() table + histograms (PNG) per column",
             "  serve    [--model DIR] [--port N] [--host H] [--threads N] [--no-metrics]",
-            "  traffic  --scenario normal|faulty [--url URL] [--rate N] [--duration 60s] [--seed N] [--quiet]");
+            "  traffic  --scenario normal|faulty|concept-drift [--url URL] [--rate N] [--duration 60s] [--seed N]",
+            "           [--feedback-delay 10s | --no-feedback] [--quiet]");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -99,11 +101,17 @@ public final class Commands {
             err.println("error: " + e.getMessage());
             return 1;
         }
+        // drift window, latency bound and feedback come from the settings (a -Dlab.* property in a container)
+        MonitoringSettings settings = settings();
         ServingMetrics metrics = a.flag("no-metrics") ? ServingMetrics.NONE
-                : new PrometheusServingMetrics(model.descriptor());
+                : new PrometheusServingMetrics(model.descriptor(), settings.duration(Setting.STORE_DRIFT_WINDOW),
+                        settings.duration(Setting.STORE_SLO_LATENCY_THRESHOLD));
+        int capacity = (int) settings.number(Setting.STORE_FEEDBACK_CAPACITY);
+        FeedbackStore feedback = capacity == 0 ? null
+                : new FeedbackStore(capacity, settings.duration(Setting.STORE_FEEDBACK_RETENTION));
         PredictionServer server;
         try {
-            server = PredictionServer.start(model, metrics, a.string("host", "127.0.0.1"), port, threads);
+            server = PredictionServer.start(model, metrics, feedback, a.string("host", "127.0.0.1"), port, threads);
         } catch (IOException e) {
             err.println("error: cannot listen on port " + port + ": " + e.getMessage());
             return 1;
@@ -122,14 +130,11 @@ public final class Commands {
     }
 
     public int traffic(String[] argv) throws UsageException, InterruptedException {
-        Args a = Args.parse(argv, 1, Set.of("scenario", "url", "rate", "duration", "seed"), Set.of("quiet"));
+        Args a = Args.parse(argv, 1, Set.of("scenario", "url", "rate", "duration", "seed", "feedback-delay"),
+                Set.of("quiet", "no-feedback"));
         String name = required(a, "scenario");
-        TrafficRunner.Scenario scenario;
-        try {
-            scenario = TrafficRunner.Scenario.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--scenario must be normal or faulty, got '" + name + "'");
-        }
+        TrafficRunner.Scenario scenario = TrafficRunner.Scenario.byLabel(name).orElseThrow(() ->
+                new UsageException("--scenario must be normal, faulty or concept-drift, got '" + name + "'"));
         String url = a.has("url") ? a.string("url", "") : "http://localhost:" + settings().port(Setting.STORE_MODEL_PORT);
         URI uri;
         try {
@@ -143,7 +148,10 @@ public final class Commands {
         double rate = a.decimal("rate", 20, 0.1, 10_000);
         Duration duration = a.duration("duration", Duration.ofSeconds(60));
         long seed = a.number("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
-        TrafficSummary s = new TrafficRunner(uri).run(scenario, rate, duration, seed, a.flag("quiet") ? null : err);
+        Duration feedbackDelay = a.flag("no-feedback") ? TrafficRunner.NO_FEEDBACK
+                : a.duration("feedback-delay", Duration.ofSeconds(10));
+        TrafficSummary s = new TrafficRunner(uri).run(scenario, rate, duration, seed, feedbackDelay,
+                a.flag("quiet") ? null : err);
         out.print(s.render());
         return s.errors() == s.sent() ? 1 : 0;
     }

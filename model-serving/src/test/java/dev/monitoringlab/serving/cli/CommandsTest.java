@@ -38,7 +38,7 @@ class CommandsTest {
         assertThatThrownBy(() -> commands.serve(new String[] {"serve", "--bogus"}))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--bogus");
         assertThatThrownBy(() -> commands.traffic(new String[] {"traffic", "--scenario", "weird"}))
-                .isInstanceOf(UsageException.class).hasMessageContaining("normal or faulty");
+                .isInstanceOf(UsageException.class).hasMessageContaining("normal, faulty or concept-drift");
         assertThatThrownBy(() -> commands.traffic(new String[] {"traffic", "--scenario", "normal", "--url", "ftp://x"}))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--url");
         assertThatThrownBy(() -> commands.traffic(new String[] {"traffic", "--scenario", "normal", "--duration", "soon"}))
