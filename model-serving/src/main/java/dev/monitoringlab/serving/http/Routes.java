@@ -28,11 +28,14 @@ final class Routes {
     static final String METRICS = "/metrics";
     static final String OPENAPI = "/openapi.json";
     static final String DOCS = "/docs";
+    /** Swagger UI's script, style and icon, all counted under this one route label. */
+    static final String DOCS_ASSETS = "/docs/assets";
+    static final String MODEL = "/model";
     /** Every unknown path is counted under this one route label, so scanners cannot add series. */
     static final String OTHER = "other";
 
     private static final Map<String, String> ALLOWED = Map.of(PREDICT, "POST", FEEDBACK, "POST", HEALTH, "GET, HEAD",
-            METRICS, "GET, HEAD", OPENAPI, "GET, HEAD", DOCS, "GET, HEAD");
+            METRICS, "GET, HEAD", OPENAPI, "GET, HEAD", DOCS, "GET, HEAD", DOCS_ASSETS, "GET, HEAD", MODEL, "GET, HEAD");
 
     private final StoreModel model;
     private final ServingMetrics metrics;
@@ -43,7 +46,8 @@ final class Routes {
     private final ObjectMapper json = new ObjectMapper();
     private final Response health;
     private final Response openApi;
-    private final Response docs;
+    private final Response modelCard;
+    private final SwaggerUi swaggerUi;
 
     Routes(StoreModel model, ServingMetrics metrics, FeedbackStore feedback) {
         this.model = model;
@@ -53,12 +57,16 @@ final class Routes {
                 + "\",\"version\":\"" + model.descriptor().version() + "\",\"metrics\":" + metrics.enabled() + "}");
         OpenApiDocument doc = OpenApiDocument.load(model.descriptor());
         this.openApi = new Response(200, "application/json", doc.json(), Map.of());
-        this.docs = new Response(200, "text/html; charset=utf-8", DocsPage.render(doc.tree())
+        this.modelCard = new Response(200, "text/html; charset=utf-8", ModelCardPage.render(doc.tree())
                 .getBytes(StandardCharsets.UTF_8), Map.of());
+        this.swaggerUi = new SwaggerUi(OPENAPI, model.descriptor().name());
     }
 
     static String routeOf(String path) {
-        return path != null && ALLOWED.containsKey(path) ? path : OTHER;
+        if (SwaggerUi.isAsset(path)) {
+            return DOCS_ASSETS;
+        }
+        return path != null && ALLOWED.containsKey(path) && !path.equals(DOCS_ASSETS) ? path : OTHER;
     }
 
     Response dispatch(String route, Request request) throws ApiException, IOException {
@@ -78,7 +86,9 @@ final class Routes {
             case HEALTH -> health;
             case METRICS -> scrape(request);
             case OPENAPI -> openApi;
-            default -> docs;
+            case DOCS -> swaggerUi.page();
+            case DOCS_ASSETS -> swaggerUi.asset(request.path());
+            default -> modelCard;
         };
     }
 

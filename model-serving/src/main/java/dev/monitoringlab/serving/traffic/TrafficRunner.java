@@ -162,13 +162,18 @@ public final class TrafficRunner {
     private record Answer(int label, String id) {
     }
 
-    /** Whether the service counted the label (200). */
+    /**
+     * Whether the service counted the label (200). A label lost on the way (a kept-alive connection the server
+     * closed, say) is sent once more: the service counts a repeated label once, so a resend is always safe.
+     */
     private CompletableFuture<Boolean> feedback(String id, int label) {
         HttpRequest request = HttpRequest.newBuilder(feedbackUri).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\",\"label\":" + label + "}"))
                 .build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(r -> r.statusCode() == 200);
+        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .exceptionallyCompose(e -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+                .thenApply(r -> r.statusCode() == 200);
     }
 
     /** The service's answer, or null for any non-200 answer. */
