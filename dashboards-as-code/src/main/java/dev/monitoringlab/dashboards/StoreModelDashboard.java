@@ -143,7 +143,7 @@ public final class StoreModelDashboard {
 
     PanelBuilder lastInputs() {
         return Common.timeseries("Last request: customers and items",
-                        "The inputs of the latest prediction request (gauges store_model_last_customers and _items).")
+                        "The inputs of the latest prediction request (gauges store_model_last_customers, store_model_last_items).")
                 .withTarget(query(series("store_model_last_customers", store), "customers"))
                 .withTarget(query(series("store_model_last_items", store), "items"))
                 .unit(Constants.Short)

@@ -137,6 +137,19 @@ class BadInputTest {
         assertStillHealthy();
     }
 
+    @Test
+    void headersTooLargeAndBytesThatAreNotHttpGetA4xxJsonToo() throws Exception {
+        assertThat(raw("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: " + "x".repeat(9000) + "\r\n\r\n"))
+                .startsWith("HTTP/1.1 431").contains("\"reason\":\"headers_too_large\"", "\"field\":\"headers\"");
+        assertThat(raw("\u0016\u0003\u0001 not http\r\n\r\n"))
+                .startsWith("HTTP/1.1 400").contains("\"reason\":\"malformed_request\"", "\"field\":\"request\"");
+        assertThat(PredictionServerTest.sample(http, "store_model_rejected_requests_total{reason=\"headers_too_large\"}"))
+                .isEqualTo(1.0);
+        assertThat(PredictionServerTest.sample(http, "store_model_rejected_requests_total{reason=\"malformed_request\"}"))
+                .isEqualTo(1.0);
+        assertStillHealthy();
+    }
+
     /** Sends raw bytes, half-closes, and returns what the server answered before closing. */
     private String raw(String request) throws Exception {
         try (Socket s = new Socket()) {
