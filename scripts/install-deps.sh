@@ -11,6 +11,7 @@ run_deps=(java=openjdk-17-jdk-headless mvn=maven prometheus=prometheus promtool=
           prometheus-alertmanager=prometheus-alertmanager amtool=prometheus-alertmanager
           prometheus-node-exporter=prometheus-node-exporter curl=curl)
 test_deps=(docker-compose=docker-compose stress-ng=stress-ng
+           kubectl=kubernetes-client
            qemu-system-x86_64=qemu-system-x86 qemu-img=qemu-utils debootstrap=debootstrap
            ansible-playbook=ansible ansible-lint=ansible-lint ssh=openssh-client ssh-keygen=openssh-client
            mkfs.ext4=e2fsprogs python3=python3 fc-list=fontconfig

@@ -21,6 +21,14 @@ public enum Setting {
             "Alertmanager web/API port; prometheus.yml alerting target is localhost:<this>"),
     GRAFANA_PORT("grafana.port", "3000", Kind.PORT, "Grafana web port (compose)"),
 
+    // --- Kubernetes (kubernetes-as-code: Prometheus Operator resources for kube-prometheus-stack) ------
+    KUBERNETES_NAMESPACE("kubernetes.namespace", "monitoring", Kind.KUBERNETES_NAME,
+            "namespace of every generated Kubernetes object; the AlertmanagerConfig's Secret must live there too"),
+    KUBERNETES_RELEASE_LABEL("kubernetes.release-label", "kube-prometheus-stack", Kind.KUBERNETES_LABEL_VALUE,
+            "label release=<this> on every object: the Helm release name kube-prometheus-stack selects rules by"),
+    KUBERNETES_WEBHOOK_SECRET("kubernetes.webhook-secret", "alertmanager-webhooks", Kind.KUBERNETES_NAME,
+            "Secret the AlertmanagerConfig reads webhook URLs and tokens from, one key per stack/secrets/ file"),
+
     // --- scrape targets -----------------------------------------------------------------------------
     MODEL_MOCK_PORT("model-mock.port", "9000", Kind.PORT,
             "the model mock's /metrics port (launcher); scrape job model_mock targets localhost:<this>"),
@@ -141,7 +149,8 @@ public enum Setting {
                     + " MONITORING_WEBHOOK_URL, else the file stack/secrets/monitoring_webhook_url; none: seen in Alertmanager only");
 
     /** How a value is checked and parsed. */
-    public enum Kind { SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL,
+    public enum Kind { KUBERNETES_NAME, KUBERNETES_LABEL_VALUE,
+        SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL,
         OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID, URL_OR_PATH, COUNT, OBJECTIVE }
 
     private final String key;
@@ -180,6 +189,19 @@ public enum Setting {
     /** Throws {@link IllegalArgumentException} with the reason when {@code value} is not valid for this kind. */
     void check(String value) {
         switch (kind) {
+            // Kubernetes refuses the object otherwise (kubectl apply would fail long after the build)
+            case KUBERNETES_NAME -> {
+                if (!value.trim().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+                    throw new IllegalArgumentException("is not a Kubernetes name (DNS-1123 label: at most 63 lower-case"
+                            + " letters, digits and '-', starting and ending with a letter or digit)");
+                }
+            }
+            case KUBERNETES_LABEL_VALUE -> {
+                if (!value.trim().matches("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?")) {
+                    throw new IllegalArgumentException("is not a Kubernetes label value (at most 63 letters, digits,"
+                            + " '-', '_' and '.', starting and ending with a letter or digit)");
+                }
+            }
             case SELECTOR -> {
                 String matcher = "[a-zA-Z_][a-zA-Z0-9_]*\\s*(=|!=|=~|!~)\\s*\"[^\"]*\"";
                 if (!value.isBlank() && !value.trim().matches(matcher + "(\\s*,\\s*" + matcher + ")*")) {

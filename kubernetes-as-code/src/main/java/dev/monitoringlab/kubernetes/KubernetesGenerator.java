@@ -1,0 +1,87 @@
+package dev.monitoringlab.kubernetes;
+
+import dev.monitoringlab.settings.AtomicFiles;
+import dev.monitoringlab.settings.MonitoringSettings;
+import dev.monitoringlab.settings.ProjectLayout;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Every object for a cluster running kube-prometheus-stack, one per file, plus the kustomization.yaml that lists
+ * them. All is rendered in memory first, so a refusal leaves stack/generated/kubernetes/ as it was; each file is
+ * then written atomically, and files of objects that are no longer generated are removed.
+ */
+public final class KubernetesGenerator {
+    public static final String KUSTOMIZATION = "kustomization.yaml";
+
+    private KubernetesGenerator() {
+    }
+
+    /** stack/generated/kubernetes */
+    public static Path outDir(ProjectLayout layout) {
+        return layout.generatedDir().resolve("kubernetes");
+    }
+
+    public static List<Resource> resources(MonitoringSettings s) {
+        List<Resource> all = new ArrayList<>(PrometheusRules.of(s));
+        all.addAll(StoreModelWorkload.of(s));
+        all.add(AlertmanagerConfigs.of(s));
+        all.addAll(DashboardConfigMaps.of(s));
+        return all;
+    }
+
+    /** File name to content: the objects, then the Helm values, then kustomization.yaml listing the objects. */
+    public static Map<String, String> render(MonitoringSettings s) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (Resource r : resources(s)) {
+            if (files.put(r.fileName(), ManifestYaml.write(r.tree())) != null) {
+                throw new KubernetesException("two " + r.kind() + " objects are both named " + r.name());
+            }
+        }
+        List<String> objectFiles = List.copyOf(files.keySet());
+        files.put(HelmValues.FILE, ManifestYaml.write(HelmValues.of(s)));
+        files.put(KUSTOMIZATION, ManifestYaml.write(Tree.map(
+                "apiVersion", "kustomize.config.k8s.io/v1beta1",
+                "kind", "Kustomization",
+                "resources", objectFiles)));
+        return files;
+    }
+
+    public static List<Path> write(Map<String, String> files, Path outDir) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            written.add(AtomicFiles.write(outDir.resolve(f.getKey()), f.getValue()));
+        }
+        removeStale(outDir, written);
+        return written;
+    }
+
+    /** A renamed rule group or dashboard must not live on under its old name; files we did not write stay. */
+    private static void removeStale(Path dir, List<Path> keep) throws IOException {
+        List<Path> stale;
+        try (Stream<Path> files = Files.list(dir)) {
+            stale = files.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .filter(p -> !keep.contains(p))
+                    .filter(KubernetesGenerator::isGenerated)
+                    .toList();
+        }
+        for (Path p : stale) {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    private static boolean isGenerated(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8).startsWith(ManifestYaml.HEADER);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
