@@ -34,7 +34,7 @@ public final class Commands {
             "  generate --out FILE [--seed N] [--rows N]      write the generated stores_dataset.csv",
             "  train    --data FILE --out DIR [--seed N]      train, write DIR/model.tribuo + descriptor.json",
             "  explore  [--data FILE] [--out DIR]             describe() table + histograms (PNG) per column",
-            "  serve    [--model DIR] [--port N] [--host H] [--threads N] [--no-metrics]",
+            "  serve    [--model DIR] [--port N] [--host H] [--threads N] [--no-metrics] [--no-drift]",
             "  traffic  --scenario normal|faulty|concept-drift [--url URL] [--rate N] [--duration 60s] [--seed N]",
             "           [--feedback-delay 10s | --no-feedback] [--quiet]");
 
@@ -89,7 +89,7 @@ public final class Commands {
     }
 
     public int serve(String[] argv) throws UsageException, IOException, InterruptedException {
-        Args a = Args.parse(argv, 1, Set.of("model", "port", "host", "threads"), Set.of("no-metrics"));
+        Args a = Args.parse(argv, 1, Set.of("model", "port", "host", "threads"), Set.of("no-metrics", "no-drift"));
         Path modelDir = a.has("model") ? Path.of(a.string("model", "")) : defaultModelDir();
         // the settings object is read only when no --port is given, so a container needs no settings file
         int port = (int) a.number("port", a.has("port") ? 0 : settings().port(Setting.STORE_MODEL_PORT), 0, 65535);
@@ -104,7 +104,8 @@ public final class Commands {
         // drift window, latency bound and feedback come from the settings (a -Dlab.* property in a container)
         MonitoringSettings settings = settings();
         ServingMetrics metrics = a.flag("no-metrics") ? ServingMetrics.NONE
-                : new PrometheusServingMetrics(model.descriptor(), settings.duration(Setting.STORE_DRIFT_WINDOW),
+                : new PrometheusServingMetrics(model.descriptor(),
+                        a.flag("no-drift") ? null : settings.duration(Setting.STORE_DRIFT_WINDOW),
                         settings.duration(Setting.STORE_SLO_LATENCY_THRESHOLD));
         int capacity = (int) settings.number(Setting.STORE_FEEDBACK_CAPACITY);
         FeedbackStore feedback = capacity == 0 ? null

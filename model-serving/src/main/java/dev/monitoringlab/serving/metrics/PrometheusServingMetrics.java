@@ -65,11 +65,12 @@ public final class PrometheusServingMetrics implements ServingMetrics {
     }
 
     /**
-     * {@code driftWindow}: how much recent traffic the drift scores compare with the training data;
-     * {@code latencyThreshold}: the latency SLO's bound, made a bucket bound so the SLO's ratio is exact.
+     * {@code driftWindow}: how much recent traffic the drift scores compare with the training data (null: no
+     * drift scores, for the benchmark's comparison); {@code latencyThreshold}: the latency SLO's bound, made a
+     * bucket bound so the SLO's ratio is exact.
      */
     public PrometheusServingMetrics(ModelDescriptor model, Duration driftWindow, Duration latencyThreshold) {
-        drift = new DriftMetrics(model, driftWindow, registry);
+        drift = driftWindow == null ? null : new DriftMetrics(model, driftWindow, registry);
         Counter predictionCounter = Counter.builder().name("store_model_predictions_total")
                 .help("Predictions made, by predicted class").labelNames("class").withoutExemplars().register(registry);
         for (StoreClass c : StoreClass.values()) {
@@ -180,7 +181,9 @@ public final class PrometheusServingMetrics implements ServingMetrics {
         lastCustomers.set(customersCount);
         items.observe(itemsCount);
         customers.observe(customersCount);
-        drift.observe(itemsCount, customersCount, prediction.probability());
+        if (drift != null) {
+            drift.observe(itemsCount, customersCount, prediction.probability());
+        }
     }
 
     @Override
