@@ -1,7 +1,5 @@
 package dev.monitoringlab.serving.http;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitoringlab.serving.metrics.RejectReason;
@@ -18,9 +16,7 @@ final class FeedbackRequestParser {
     static final String LABEL = "label";
     static final String FEEDBACK = "feedback";
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final ObjectMapper mapper = PredictRequestParser.strictMapper();
 
     /** One label; {@code field} is where it stood in the request, for error answers. */
     record Label(String id, int label, String field) {

@@ -25,9 +25,7 @@ public final class PredictRequestParser {
     static final String CUSTOMERS = "customers_count";
     static final String RECORDS = "records";
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final ObjectMapper mapper = strictMapper();
 
     /** The parsed request: the records, and whether it was a batch (which shapes the response). */
     public record Parsed(List<int[]> records, boolean batch) {
@@ -44,6 +42,13 @@ public final class PredictRequestParser {
             records.add(record(array.get(i), RECORDS + "[" + i + "]."));
         }
         return new Parsed(records, true);
+    }
+
+    /** A JSON reader that refuses duplicate keys and trailing data: both are client bugs worth a 400. */
+    static ObjectMapper strictMapper() {
+        return new ObjectMapper()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** The body as a JSON object, or the 4xx that says why it is not one. */

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Headless Chromium driven over the DevTools protocol with the JDK's own WebSocket client (no Selenium, no
  * Node): open a page, evaluate scripts in it, and see every URL it requested. Every request that is not to
- * loopback goes to a proxy that does not exist, so a page that needs the network fails to load.
+ * loopback (which Chromium never sends through a proxy) goes to a proxy that does not exist, so a page that
+ * needs the network fails to load.
  */
 final class Chromium implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +50,7 @@ final class Chromium implements AutoCloseable {
         }
         Process p = new ProcessBuilder(BINARY.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
-                "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+                "--proxy-server=http://127.0.0.1:9",
                 "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank")
                 .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
         try {
@@ -97,11 +98,25 @@ final class Chromium implements AutoCloseable {
             self[0].call("Network.enable", JSON.createObjectNode());
             self[0].call("Page.enable", JSON.createObjectNode());
             self[0].call("Page.navigate", JSON.createObjectNode().put("url", url));
+            self[0].awaitLoaded(url, deadline);
             return self[0];
         } catch (Exception | AssertionError e) {
             p.destroyForcibly();
             throw e;
         }
+    }
+
+    /** Until the page at {@code url} has loaded: scripts evaluated before would run in the blank page. */
+    private void awaitLoaded(String url, Instant deadline) throws Exception {
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode state = call("Runtime.evaluate", JSON.createObjectNode()
+                    .put("expression", "location.href + ' ' + document.readyState").put("returnByValue", true));
+            if (state.at("/result/value").asText().equals(url + " complete")) {
+                return;
+            }
+            Thread.sleep(100); // polling the page's own state; the protocol's load events would need a subscription
+        }
+        throw new AssertionError("chromium did not load " + url + " in time");
     }
 
     private void received(String message) {

@@ -44,10 +44,11 @@ class SwaggerUiBrowserIT {
                         + " if (!block.classList.contains('is-open')) op.click();"
                         + " (await waitFor(() => block.querySelector('.try-out__btn'), 'Try it out')).click();"
                         + " (await waitFor(() => block.querySelector('.execute'), 'Execute')).click();"
-                        + " const cell = await waitFor(() => block.querySelector('.live-responses-table .response-col_status'),"
-                        + "   'response status');"
-                        + " const body = await waitFor(() => block.querySelector('.live-responses-table .microlight, "
-                        + "   .live-responses-table pre'), 'response body');"
+                        // the answer's row (the header row holds the column titles "Code" and "Details")
+                        + " const cell = await waitFor(() => block.querySelector('.live-responses-table tbody"
+                        + "   .response-col_status'), 'response status');"
+                        + " const body = await waitFor(() => block.querySelector('.live-responses-table tbody .microlight,"
+                        + "   .live-responses-table tbody pre'), 'response body');"
                         + " return {path: block.querySelector('.opblock-summary-path').textContent,"
                         + "   status: cell.textContent.trim(), body: body.textContent}; })()");
                 assertThat(answer.path("path").asText()).contains("/predict");
