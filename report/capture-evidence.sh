@@ -14,7 +14,9 @@
 #          --out DIR (default report/evidence)   --no-store (skip the store model traffic)
 #          --serving-jar JAR (default model-serving/target/model-serving.jar)
 #          --vm-env FILE   the vm.env of a running test VM (vm-ansible/testvm/boot.sh): the load runs in the VM
-#                          over SSH and Prometheus watches the VM's node exporter instead of this host's
+#                          over SSH and Prometheus watches the VM's node exporter instead of this host's, in
+#                          plain HTTP as the lab does: provision the VM in lab mode
+#                          (ansible-playbook ... site.yml -e node_exporter_secure=false)
 # The whole script is one function, read completely before it runs, and the line that calls it also exits:
 # editing the file during a run is safe.
 main() {

@@ -32,6 +32,14 @@ for pair in "${wanted[@]}"; do
     missing+=("$pkg")
   fi
 done
+# python-module=debian-package: the playbook hashes the node exporter's password with bcrypt through passlib
+# (asked of Debian's python3, the one Debian's ansible runs on, whatever python3 comes first on the PATH)
+if [ "$profile" = --test ]; then
+  py=/usr/bin/python3; [ -x "$py" ] || py=python3
+  for pair in passlib=python3-passlib bcrypt=python3-bcrypt; do
+    if ! "$py" -c "import ${pair%%=*}" >/dev/null 2>&1; then missing+=("${pair#*=}"); fi
+  done
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all packages for $profile are installed"

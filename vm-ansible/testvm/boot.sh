@@ -102,8 +102,8 @@ testvm ansible_host=127.0.0.1 ansible_port=$ssh_port ansible_user=lab ansible_ss
 
 [monitored:vars]
 ansible_ssh_common_args='-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null'
-# the last play checks the exporter from this machine, through the forwarded port
-node_exporter_check_host=127.0.0.1
-node_exporter_check_port=$exporter_port
+# Prometheus and the last play reach the exporter from this machine, through the forwarded port
+node_exporter_scrape_host=127.0.0.1
+node_exporter_scrape_port=$exporter_port
 INV
 echo "$work"

@@ -55,7 +55,8 @@ public final class StoreModelWorkload {
     /** The file config's scrape job for the store model: the one that targets its port. */
     static ScrapeConfig scrapeJob(MonitoringSettings s) {
         for (ScrapeConfig c : ScrapeJobs.prometheusConfig(s).scrapeConfigs()) {
-            for (StaticConfig sc : c.staticConfigs()) {
+            // jobs from file-based discovery (the inventory's node exporters) have no static targets
+            for (StaticConfig sc : c.staticConfigs() == null ? List.<StaticConfig>of() : c.staticConfigs()) {
                 if (sc.targets().contains(s.storeModelTarget())) {
                     return c;
                 }

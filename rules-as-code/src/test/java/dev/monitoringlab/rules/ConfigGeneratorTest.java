@@ -33,6 +33,28 @@ class ConfigGeneratorTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void nodeJobsReadTheInventorysFilesAndTheSecureOneUsesTlsAndAPasswordFile() {
+        MonitoringSettings s = MonitoringSettings.defaults().with(Setting.NODE_TLS_CA_FILE, "/etc/lab/ca.crt");
+        Map<String, Object> yml = yaml(ConfigGenerator.PROMETHEUS_YML, s);
+        Map<String, Map<String, Object>> byName = new java.util.HashMap<>();
+        for (Object o : (List<Object>) yml.get("scrape_configs")) {
+            byName.put((String) ((Map<String, Object>) o).get("job_name"), (Map<String, Object>) o);
+        }
+        assertThat(byName.get("node")).doesNotContainKeys("scheme", "basic_auth", "tls_config")
+                .containsEntry("file_sd_configs", List.of(Map.of("files", List.of("file_sd/node-plain*.yml"))));
+        Map<String, Object> tls = byName.get("node_tls");
+        assertThat(tls).containsEntry("scheme", "https").doesNotContainKey("static_configs")
+                .containsEntry("file_sd_configs", List.of(Map.of("files", List.of("file_sd/node-tls*.yml"))))
+                .containsEntry("basic_auth", Map.of("username", "prometheus",
+                        "password_file", "../../secrets/node_exporter/password"))
+                .containsEntry("tls_config", Map.of("ca_file", "/etc/lab/ca.crt"))
+                .containsEntry("relabel_configs", List.of(Map.of("target_label", "job", "replacement", "node")));
+        assertThat(render(ConfigGenerator.PROMETHEUS_YML, s)).doesNotContain("password:");
+        assertThat(jobs(yaml(ConfigGenerator.PROMETHEUS_YML, s.with(Setting.NODE_TARGETS, "")))).containsEntry("node", List.of());
+    }
+
+    @Test
     void modelMockRuleIsTheLabsRule() {
         String rules = render(ConfigGenerator.rulesFile(ModelMockRules.group(MonitoringSettings.defaults())),
                 MonitoringSettings.defaults());
@@ -145,8 +167,9 @@ class ConfigGeneratorTest {
         Map<String, List<String>> out = new java.util.LinkedHashMap<>();
         for (Object o : (List<Object>) yml.get("scrape_configs")) {
             Map<String, Object> job = (Map<String, Object>) o;
-            Map<String, Object> sc = (Map<String, Object>) ((List<Object>) job.get("static_configs")).get(0);
-            out.put((String) job.get("job_name"), (List<String>) sc.get("targets"));
+            List<Object> statics = (List<Object>) job.getOrDefault("static_configs", List.of());
+            out.put((String) job.get("job_name"), statics.isEmpty() ? List.of()
+                    : (List<String>) ((Map<String, Object>) statics.get(0)).get("targets"));
         }
         return out;
     }

@@ -27,8 +27,14 @@ class ExtensionsConfigTest {
     }
 
     @Test
+    void cadvisorIsScrapedOnlyWhenEnabled() {
+        assertThat(ScrapeJobs.prometheusConfig(MonitoringSettings.defaults()).scrapeConfigs())
+                .extracting(c -> c.jobName()).doesNotContain("cadvisor").contains("store_model");
+    }
+
+    @Test
     void cadvisorIsScrapedFromItsSetting() {
-        MonitoringSettings s = MonitoringSettings.defaults();
+        MonitoringSettings s = MonitoringSettings.defaults().with(Setting.CADVISOR_ENABLED, "true");
         assertThat(ScrapeJobs.prometheusConfig(s).scrapeConfigs()).filteredOn(c -> c.jobName().equals("cadvisor"))
                 .singleElement().satisfies(c -> assertThat(c.staticConfigs().get(0).targets())
                         .containsExactly("localhost:8080"));

@@ -200,6 +200,13 @@ public final class MonitoringSettings {
         return list(Setting.CADVISOR_TARGETS);
     }
 
+    public boolean flag(Setting setting) {
+        if (setting.kind() != Setting.Kind.BOOLEAN) {
+            throw new IllegalArgumentException(setting.key() + " is not true/false");
+        }
+        return Boolean.parseBoolean(values.get(setting).trim());
+    }
+
     /** Collects overrides, then checks them all at once in {@link #build()}. */
     public static final class Builder {
         private final Map<Setting, String> values = new EnumMap<>(Setting.class);

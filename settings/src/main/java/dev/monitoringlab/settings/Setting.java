@@ -20,6 +20,16 @@ public enum Setting {
     ALERTMANAGER_PORT("alertmanager.port", "9093", Kind.PORT,
             "Alertmanager web/API port; prometheus.yml alerting target is localhost:<this>"),
     GRAFANA_PORT("grafana.port", "3000", Kind.PORT, "Grafana web port (compose)"),
+    // A restart must not reset a pending alert's 'for' (HostHighCpuLoad would wait 3m again). Prometheus
+    // restores the pending state only of rules whose 'for' is at least the grace period, so it stays at or
+    // below the shortest 'for' worth keeping (1m: StoreSuccessRateLow, TargetDown; 3m: HostHighCpuLoad), and
+    // long enough for a few scrapes and evaluations after the restart before a restored alert may fire.
+    PROMETHEUS_FOR_GRACE_PERIOD("prometheus.for-grace-period", "1m", Kind.POSITIVE_DURATION,
+            "Prometheus --rules.alert.for-grace-period (native launcher, compose): pending 'for' state is restored"
+                    + " after a restart for rules whose 'for' is at least this; the least time a restored alert waits"),
+    PROMETHEUS_FOR_OUTAGE_TOLERANCE("prometheus.for-outage-tolerance", "10m", Kind.POSITIVE_DURATION,
+            "Prometheus --rules.alert.for-outage-tolerance (native launcher, compose): after a longer outage"
+                    + " pending alerts start their 'for' from zero (a restart takes seconds; 10m is an incident)"),
 
     // --- Kubernetes (kubernetes-as-code: Prometheus Operator resources for kube-prometheus-stack) ------
     KUBERNETES_NAMESPACE("kubernetes.namespace", "monitoring", Kind.KUBERNETES_NAME,
@@ -33,13 +43,23 @@ public enum Setting {
     MODEL_MOCK_PORT("model-mock.port", "9000", Kind.PORT,
             "the model mock's /metrics port (launcher); scrape job model_mock targets localhost:<this>"),
     NODE_TARGETS("targets.node", "localhost:9100", Kind.HOST_PORT_LIST,
-            "scrape job node: node exporters to watch, comma-separated (the lab VM's address:9100)"),
+            "scrape job node: plain-HTTP node exporters, comma-separated, may be empty; the inventory adds its own"),
     NODE_EXPORTER_PORT("node-exporter.port", "9100", Kind.PORT,
             "port of the local node exporter the native launcher starts with --with-node-exporter"),
     STORE_MODEL_PORT("store-model.port", "8000", Kind.PORT,
             "the store model service's HTTP port; scrape job store_model targets localhost:<this>"),
     CADVISOR_TARGETS("targets.cadvisor", "localhost:8080", Kind.HOST_PORT_LIST,
             "scrape job cadvisor: cAdvisor's container metrics (compose profile cadvisor), comma-separated"),
+    CADVISOR_ENABLED("cadvisor.enabled", "false", Kind.BOOLEAN,
+            "true: prometheus.yml has the cadvisor scrape job and compose starts the cadvisor profile"),
+    STORE_MODEL_TRAFFIC_RATE("store-model.traffic-rate", "1", Kind.NON_NEGATIVE_NUMBER,
+            "requests per second of steady 'normal' traffic the launcher sends to the store model; 0: none"),
+    NODE_TLS_USERNAME("node-tls.username", "prometheus", Kind.NAME,
+            "scrape job node_tls (the inventory's secure hosts, vm-ansible): basic_auth.username"),
+    NODE_TLS_PASSWORD_FILE("node-tls.password-file", "secrets/node_exporter/password", Kind.PATH,
+            "scrape job node_tls: basic_auth.password_file (relative to stack/), created by the playbook, mode 0600"),
+    NODE_TLS_CA_FILE("node-tls.ca-file", "secrets/node_exporter/ca.crt", Kind.PATH,
+            "scrape job node_tls: tls_config.ca_file (relative to stack/), the CA the playbook signs hosts with"),
 
     // --- selectors: which series each alert and panel looks at ----------------------------------------
     MODEL_MOCK_SELECTOR("selectors.model-mock", "", Kind.SELECTOR,
@@ -151,7 +171,7 @@ public enum Setting {
     /** How a value is checked and parsed. */
     public enum Kind { KUBERNETES_NAME, KUBERNETES_LABEL_VALUE,
         SELECTOR, DURATION, POSITIVE_DURATION, PORT, RATIO, PERCENT, HOST_PORT_LIST, LABEL_LIST, OPTIONAL_URL,
-        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID, URL_OR_PATH, COUNT, OBJECTIVE }
+        OPTIONAL_TELEGRAM_TOKEN, OPTIONAL_CHAT_ID, URL_OR_PATH, COUNT, OBJECTIVE, BOOLEAN, NON_NEGATIVE_NUMBER, NAME, PATH }
 
     private final String key;
     private final String defaultValue;
@@ -236,7 +256,7 @@ public enum Setting {
             }
             case PERCENT -> inRange(value, 0, 100);
             case HOST_PORT_LIST -> {
-                for (String target : value.split(",")) {
+                for (String target : value.isBlank() ? new String[0] : value.split(",")) {
                     if (!target.trim().matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}")) {
                         throw new IllegalArgumentException("'" + target.trim() + "' is not host:port");
                     }
@@ -268,6 +288,26 @@ public enum Setting {
                 // an absolute link (a Git host's page) or a path relative to the repository root
                 if (!value.trim().matches("https?://[^\\s/]+(/\\S*)?|[A-Za-z0-9._\\-]+(/[A-Za-z0-9._\\-]+)*/?")) {
                     throw new IllegalArgumentException("is neither an http(s) URL nor a relative path like docs/runbooks");
+                }
+            }
+            case BOOLEAN -> {
+                if (!value.trim().matches("true|false")) {
+                    throw new IllegalArgumentException("'" + value + "' is not true or false");
+                }
+            }
+            case NON_NEGATIVE_NUMBER -> {
+                if (!(parseNumber(value) >= 0) || parseNumber(value).isInfinite()) {
+                    throw new IllegalArgumentException(value.trim() + " is not a number of 0 or more");
+                }
+            }
+            case NAME -> {
+                if (!value.trim().matches("[A-Za-z0-9._-]+")) {
+                    throw new IllegalArgumentException("is not a user name (letters, digits, '.', '_', '-')");
+                }
+            }
+            case PATH -> {
+                if (value.isBlank() || value.chars().anyMatch(Character::isISOControl)) {
+                    throw new IllegalArgumentException("is not a file path");
                 }
             }
         }

@@ -9,27 +9,62 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A child process of the stack, its log file and the URL that says it is ready. */
+/**
+ * A child process of the stack, its log file (output copied with the secrets redacted, see {@link RedactingLog})
+ * and the URL that says it is ready (none for a client such as the traffic generator: it is ready once it runs).
+ */
 final class ManagedProcess implements AutoCloseable {
     private final String name;
+    private final List<String> command;
+    private final List<String> secrets;
     private final Process process;
+    private final Thread logPump;
     private final Path log;
     private final URI readyUrl;
 
-    private ManagedProcess(String name, Process process, Path log, URI readyUrl) {
+    private ManagedProcess(String name, List<String> command, List<String> secrets, Process process, Thread logPump,
+                           Path log, URI readyUrl) {
         this.name = name;
+        this.command = List.copyOf(command);
+        this.secrets = List.copyOf(secrets);
         this.process = process;
+        this.logPump = logPump;
         this.log = log;
         this.readyUrl = readyUrl;
     }
 
+    /** A process that is given no secrets: its log is copied as it is. */
     static ManagedProcess start(String name, List<String> command, Path logDir, URI readyUrl) {
+        return start(name, command, logDir, readyUrl, List.of());
+    }
+
+    static ManagedProcess start(String name, List<String> command, Path logDir, URI readyUrl, List<String> secrets) {
         try {
             Files.createDirectories(logDir);
-            Path log = logDir.resolve(name + ".log");
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            return new ManagedProcess(name, p, log, readyUrl);
+        } catch (IOException e) {
+            throw new StackException("cannot create " + logDir + ": " + e.getMessage());
+        }
+        return launch(name, command, logDir.resolve(name + ".log"), readyUrl, secrets, false);
+    }
+
+    /** The same command once more, its output appended to the same log: a restart keeps the earlier lines. */
+    ManagedProcess startAgain() {
+        return launch(name, command, log, readyUrl, secrets, true);
+    }
+
+    private static ManagedProcess launch(String name, List<String> command, Path log, URI readyUrl,
+                                         List<String> secrets, boolean append) {
+        try {
+            // setsid (util-linux) puts the child in a session of its own: Ctrl+C in the terminal reaches only the
+            // launcher, which then stops its children in order, instead of every process dying at once and the
+            // launcher mistaking that for a crash
+            List<String> detached = new java.util.ArrayList<>();
+            detached.add("setsid");
+            detached.addAll(command);
+            Process p = new ProcessBuilder(detached).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            Thread pump = RedactingLog.pump(name, p.getInputStream(), log, secrets, append);
+            return new ManagedProcess(name, command, secrets, p, pump, log, readyUrl);
         } catch (IOException e) {
             throw new StackException("cannot start " + name + " (" + command.get(0) + "): " + e.getMessage());
         }
@@ -51,6 +86,10 @@ final class ManagedProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Polls the ready URL; fails fast with the log's tail if the process exits first. */
     void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
@@ -59,7 +98,7 @@ final class ManagedProcess implements AutoCloseable {
                 throw new StackException(name + " exited with code " + process.exitValue() + " before it was ready;"
                         + " the end of " + log + ":\n" + tail());
             }
-            if (Http.ok(readyUrl)) {
+            if (readyUrl == null || Http.ok(readyUrl)) {
                 return;
             }
             Waits.pause(Duration.ofMillis(100));
@@ -77,6 +116,17 @@ final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as a crash or the OOM killer would end it: no shutdown work. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+            logPump.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM, then SIGKILL if it has not stopped within 10 s. */
     @Override
     public void close() {
@@ -85,6 +135,7 @@ final class ManagedProcess implements AutoCloseable {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
+            logPump.join(2_000); // the last lines reach the log before anyone reads it
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package dev.monitoringlab.stack;
 
 import dev.monitoringlab.rules.ConfigGenerator;
 import dev.monitoringlab.rules.ExternalTool;
+import dev.monitoringlab.rules.PrometheusFlags;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
 import dev.monitoringlab.settings.Setting;
@@ -20,25 +21,23 @@ import java.util.List;
  * The launcher ({@link StackMain}) and the live tests both start the stack through this class.
  */
 public final class NativeStack implements AutoCloseable {
-    /**
-     * JVM flags for the mock: a small heap and the serial collector keep its resident memory near 50 MB; one
-     * compiler tier is enough for a server that renders a few lines per scrape.
-     */
-    public static final List<String> MODEL_MOCK_JVM_FLAGS = List.of("-Xms8m", "-Xmx24m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xss512k", "-XX:ReservedCodeCacheSize=16m",
-            "-XX:MaxMetaspaceSize=32m", "-XX:-UsePerfData");
-
     private final MonitoringSettings settings;
     private final List<ManagedProcess> processes;
+    private final List<StackSummary.Service> services;
     private final String host;
     private final Path generatedDir;
+    private final InstanceLock lock;
     private final Thread shutdownHook;
 
-    private NativeStack(MonitoringSettings settings, List<ManagedProcess> processes, String host, Path generatedDir) {
+    private NativeStack(MonitoringSettings settings, List<ManagedProcess> processes, List<StackSummary.Service> services,
+                        String host, Path generatedDir, InstanceLock lock) {
         this.settings = settings;
-        this.processes = processes;
+        // mutable: a fault test's startAgain puts the new process in the old one's place
+        this.processes = new java.util.concurrent.CopyOnWriteArrayList<>(processes);
+        this.services = services;
         this.host = host;
         this.generatedDir = generatedDir;
+        this.lock = lock;
         this.shutdownHook = new Thread(this::stopAll, "native-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -72,6 +71,16 @@ public final class NativeStack implements AutoCloseable {
         return listenHost.equals("0.0.0.0") ? "127.0.0.1" : listenHost;
     }
 
+    /** What runs and where a browser or curl reaches it, for the launcher's summary. */
+    public List<StackSummary.Service> services() {
+        return services;
+    }
+
+    /** The running child processes, so a test can check that none outlives the stack. */
+    public List<ProcessHandle> processHandles() {
+        return processes.stream().map(ManagedProcess::handle).toList();
+    }
+
     /** Name, pid and log file of every process, for the launcher's banner. */
     public List<String> describe() {
         return processes.stream().map(p -> p.name() + " (pid " + p.pid() + ", log " + p.log() + ")").toList();
@@ -93,10 +102,43 @@ public final class NativeStack implements AutoCloseable {
         stopAll();
     }
 
+    /**
+     * Stops one process the way a fault would: {@code crash} sends SIGKILL, otherwise SIGTERM as an operator's
+     * restart does. Its data and log stay; {@link #startAgain} brings it back. Used by the fault tests.
+     */
+    public synchronized void stop(String name, boolean crash) {
+        ManagedProcess p = process(name);
+        if (crash) {
+            p.kill();
+        } else {
+            p.close();
+        }
+    }
+
+    /** Starts a stopped process again with the same command, data directory and (appended) log, until ready. */
+    public void startAgain(String name, Duration readyTimeout) {
+        ManagedProcess again;
+        synchronized (this) {
+            ManagedProcess old = process(name);
+            if (old.alive()) {
+                throw new StackException(name + " is still running (pid " + old.pid() + ")");
+            }
+            again = old.startAgain();
+            processes.set(processes.indexOf(old), again);
+        }
+        again.awaitReady(readyTimeout);
+    }
+
+    private ManagedProcess process(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new StackException("no process named " + name + " in this stack"));
+    }
+
     private synchronized void stopAll() {
         for (int i = processes.size() - 1; i >= 0; i--) {
             processes.get(i).close();
         }
+        lock.close();
     }
 
     /** What to start and where to put configs, data and logs. */
@@ -108,6 +150,8 @@ public final class NativeStack implements AutoCloseable {
         private String host = "127.0.0.1";
         private List<String> mockArgs;
         private boolean nodeExporter;
+        private boolean storeModel;
+        private double trafficRate;
         private Duration readyTimeout = Duration.ofSeconds(60);
         private PrintStream log = new PrintStream(PrintStream.nullOutputStream());
 
@@ -155,6 +199,18 @@ public final class NativeStack implements AutoCloseable {
             return this;
         }
 
+        /** Also run the store model service (model-serving.jar serve) on the settings' store-model port. */
+        public Builder withStoreModel() {
+            this.storeModel = true;
+            return this;
+        }
+
+        /** Also send the store model {@code rate} requests a second of the normal scenario (0: none). */
+        public Builder withStoreModelTraffic(double rate) {
+            this.trafficRate = rate;
+            return this;
+        }
+
         public Builder readyTimeout(Duration timeout) {
             this.readyTimeout = timeout;
             return this;
@@ -167,31 +223,48 @@ public final class NativeStack implements AutoCloseable {
         }
 
         public NativeStack start() {
-            MonitoringSettings settings = withLocalNodeTarget(this.settings);
+            // a local node exporter is there to be watched: make sure the node job scrapes it
+            MonitoringSettings settings = nodeExporter ? LocalNodeExporter.addedToTargets(this.settings) : this.settings;
             Path gen = generatedDir != null ? generatedDir : layout.generatedDir();
             Path data = dataDir != null ? dataDir : layout.stackDir().resolve("data");
             Path prometheusBin = ExternalTool.PROMETHEUS.require();
             Path alertmanagerBin = ExternalTool.ALERTMANAGER.require();
             Path nodeExporterBin = nodeExporter ? ExternalTool.NODE_EXPORTER.require() : null;
-            Path mockJar = layout.root().resolve("modelmock/target/modelmock.jar");
-            if (mockArgs != null && !Files.isRegularFile(mockJar)) {
-                throw new StackException(mockJar + " not found: run mvn package first");
+            if (trafficRate > 0 && !storeModel) {
+                throw new StackException("traffic for the store model needs the store model: add withStoreModel()");
             }
+            JavaServices java = new JavaServices(layout);
+            List<String> mockCommand = mockArgs == null ? null
+                    : java.modelMock(host, settings.port(Setting.MODEL_MOCK_PORT), mockArgs);
+            List<String> storeModelCommand = storeModel
+                    ? java.storeModel(host, settings.port(Setting.STORE_MODEL_PORT)) : null;
+            InstanceLock lock = InstanceLock.acquire(data);
             try {
+                requireFreePorts(settings);
                 ConfigGenerator.writeAll(settings, gen);
                 Files.createDirectories(data);
             } catch (IOException e) {
+                lock.close();
                 throw new StackException("cannot write configs under " + gen + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                lock.close();
+                throw e;
             }
             log.println("stack: configs generated in " + gen);
             Path logs = data.resolve("logs");
-            List<ManagedProcess> started = new ArrayList<>();
+            List<ManagedProcess> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+            // the children run in sessions of their own (see ManagedProcess): stopped here if the JVM ends mid-start
+            Thread startupHook = new Thread(() -> stopStarted(started, lock), "native-stack-startup");
+            Runtime.getRuntime().addShutdownHook(startupHook);
             try {
-                started.add(launch("prometheus", List.of(prometheusBin.toString(),
+                List<String> prometheus = new ArrayList<>(List.of(prometheusBin.toString(),
                         "--config.file=" + gen.resolve(ConfigGenerator.PROMETHEUS_YML),
                         "--storage.tsdb.path=" + data.resolve("prometheus"),
                         "--web.listen-address=" + host + ":" + settings.port(Setting.PROMETHEUS_PORT),
-                        "--web.enable-lifecycle"), logs, "/-/ready", Setting.PROMETHEUS_PORT));
+                        "--web.enable-lifecycle"));
+                // the same restore flags as compose: a restart does not reset a pending alert's 'for'
+                prometheus.addAll(PrometheusFlags.commandLine(settings));
+                started.add(launch("prometheus", prometheus, logs, "/-/ready", Setting.PROMETHEUS_PORT));
                 started.add(launch("alertmanager", List.of(alertmanagerBin.toString(),
                         "--config.file=" + gen.resolve(ConfigGenerator.ALERTMANAGER_YML),
                         "--storage.path=" + data.resolve("alertmanager"),
@@ -203,44 +276,91 @@ public final class NativeStack implements AutoCloseable {
                             "--web.listen-address=" + host + ":" + settings.port(Setting.NODE_EXPORTER_PORT)),
                             logs, "/metrics", Setting.NODE_EXPORTER_PORT));
                 }
-                if (mockArgs != null) {
-                    List<String> cmd = new ArrayList<>();
-                    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                    cmd.addAll(MODEL_MOCK_JVM_FLAGS);
-                    cmd.addAll(List.of("-jar", mockJar.toString(), "--host", host, "--port",
-                            String.valueOf(settings.port(Setting.MODEL_MOCK_PORT))));
-                    cmd.addAll(mockArgs);
-                    started.add(launch("modelmock", cmd, logs, "/metrics", Setting.MODEL_MOCK_PORT));
+                if (mockCommand != null) {
+                    started.add(launch("modelmock", mockCommand, logs, "/metrics", Setting.MODEL_MOCK_PORT));
+                }
+                if (storeModelCommand != null) {
+                    started.add(launch("store-model", storeModelCommand, logs, "/health", Setting.STORE_MODEL_PORT));
                 }
                 for (ManagedProcess p : started) {
                     p.awaitReady(readyTimeout);
                     log.println("stack: " + p.name() + " is ready");
                 }
+                if (trafficRate > 0) {
+                    // started once the store model answers, so its first requests are not refused
+                    ManagedProcess traffic = ManagedProcess.start("traffic", java.traffic(
+                            url(Setting.STORE_MODEL_PORT).toString(), trafficRate), logs, null);
+                    started.add(traffic);
+                    traffic.awaitReady(readyTimeout);
+                }
             } catch (RuntimeException e) {
-                started.forEach(ManagedProcess::close);
+                stopStarted(started, lock);
                 throw e;
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(startupHook);
+                } catch (IllegalStateException alreadyShuttingDown) {
+                    // the startup hook is stopping what was started
+                }
             }
-            return new NativeStack(settings, started, host, gen);
+            return new NativeStack(settings, List.copyOf(started), services(), host, gen, lock);
         }
 
-        /** A local node exporter is there to be watched: make sure the node job scrapes it. */
-        private MonitoringSettings withLocalNodeTarget(MonitoringSettings s) {
-            if (!nodeExporter) {
-                return s;
+        private static void stopStarted(List<ManagedProcess> started, InstanceLock lock) {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                started.get(i).close();
             }
-            String local = "localhost:" + s.port(Setting.NODE_EXPORTER_PORT);
-            List<String> targets = s.nodeTargets();
-            if (targets.contains(local) || targets.contains("127.0.0.1:" + s.port(Setting.NODE_EXPORTER_PORT))) {
-                return s;
+            lock.close();
+        }
+
+        private List<StackSummary.Service> services() {
+            List<StackSummary.Service> out = new ArrayList<>();
+            out.add(new StackSummary.Service("Prometheus", url(Setting.PROMETHEUS_PORT).toString()));
+            out.add(new StackSummary.Service("Alertmanager", url(Setting.ALERTMANAGER_PORT).toString()));
+            if (mockArgs != null) {
+                out.add(new StackSummary.Service("model mock", url(Setting.MODEL_MOCK_PORT) + "/metrics"));
             }
-            List<String> all = new ArrayList<>(targets);
-            all.add(local);
-            return s.with(Setting.NODE_TARGETS, String.join(",", all));
+            if (storeModel) {
+                out.add(new StackSummary.Service("store model", url(Setting.STORE_MODEL_PORT) + "/docs"));
+            }
+            if (nodeExporter) {
+                out.add(new StackSummary.Service("node exporter", url(Setting.NODE_EXPORTER_PORT) + "/metrics"));
+            }
+            if (trafficRate > 0) {
+                out.add(new StackSummary.Service("traffic", String.format(java.util.Locale.ROOT,
+                        "%s request/s of the normal scenario to the store model", StackSummary.number(trafficRate))));
+            }
+            return out;
+        }
+
+        private URI url(Setting port) {
+            return URI.create("http://" + clientHost(host) + ":" + settings.port(port));
+        }
+
+        /** One clear line per taken port, instead of a server failing with "address already in use" in its log. */
+        private void requireFreePorts(MonitoringSettings s) {
+            for (Setting port : List.of(Setting.PROMETHEUS_PORT, Setting.ALERTMANAGER_PORT, Setting.NODE_EXPORTER_PORT,
+                    Setting.MODEL_MOCK_PORT, Setting.STORE_MODEL_PORT)) {
+                boolean used = switch (port) {
+                    case NODE_EXPORTER_PORT -> nodeExporter;
+                    case MODEL_MOCK_PORT -> mockArgs != null;
+                    case STORE_MODEL_PORT -> storeModel;
+                    default -> true;
+                };
+                if (used) {
+                    Ports.requireFree(host, s.port(port), port.key());
+                }
+            }
         }
 
         private ManagedProcess launch(String name, List<String> command, Path logs, String readyPath, Setting port) {
-            return ManagedProcess.start(name, command, logs,
-                    URI.create("http://" + clientHost(host) + ":" + settings.port(port) + readyPath));
+            return ManagedProcess.start(name, command, logs, URI.create(url(port) + readyPath), secrets(settings));
+        }
+
+        /** What no log may show: the receivers' URLs and the bot token, wherever a process prints them. */
+        private static List<String> secrets(MonitoringSettings s) {
+            return java.util.stream.Stream.of(s.discordWebhook(), s.slackWebhook(), s.telegramBotToken(),
+                    s.heartbeatWebhook(), s.monitoringWebhook()).flatMap(secret -> secret.value().stream()).toList();
         }
     }
 }

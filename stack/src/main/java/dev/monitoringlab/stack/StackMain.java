@@ -5,96 +5,155 @@ import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
 import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.settings.SettingsException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * The native launcher: {@code java -jar stack/target/stack-launcher.jar [--no-mock] [--with-node-exporter]
- * [--mock-arg FLAG]...}. Generates the configs into stack/generated, starts Prometheus, Alertmanager and the
- * mock, prints the URLs and stops everything on Ctrl+C.
+ * The launcher's command line: {@code java -jar stack/target/stack-launcher.jar [options]} runs the native stack
+ * ({@link NativeStack}) until Ctrl+C; {@code compose-env} and {@code summary} are the Docker path's two steps
+ * around {@code docker compose up} (see stack/up.sh). Every error is one line {@code stack: <message>}; a wrong
+ * command line exits 2, a stack that cannot start exits 1.
  */
-public final class StackMain {
-    private static final String USAGE = "usage: stack-launcher [--no-mock] [--with-node-exporter]"
-            + " [--listen 127.0.0.1|0.0.0.0] [--work-dir DIR] [--mock-arg FLAG]...  (e.g. --mock-arg=--values --mock-arg=0.2,0.9)";
+@Command(name = "stack", sortOptions = false,
+        description = "Generates the configs and runs the native stack: Prometheus, Alertmanager, the model mock,"
+                + " the store model with steady traffic, and this machine's node exporter when the node job scrapes it."
+                + " Ctrl+C stops everything.",
+        subcommands = {StackMain.ComposeEnvCommand.class, StackMain.SummaryCommand.class})
+public final class StackMain implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+    @Option(names = "--no-mock", description = "do not start the model mock")
+    boolean noMock;
+    @Option(names = "--no-store-model", description = "do not start the store model service (nor its traffic)")
+    boolean noStoreModel;
+    @Option(names = "--with-node-exporter",
+            description = "start this machine's node exporter and scrape it even when targets.node points elsewhere")
+    boolean withNodeExporter;
+    @Option(names = "--listen", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "address the servers listen on (default ${DEFAULT-VALUE}; 0.0.0.0 opens them up)")
+    String listen;
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "configs in DIR/generated, data and logs in DIR/data (default stack/generated, stack/data)")
+    Path workDir;
+    @Option(names = "--mock-arg", paramLabel = "FLAG", description = "a flag for the mock, e.g. --mock-arg=--values --mock-arg=0.2,0.9")
+    List<String> mockArgs = new ArrayList<>();
+    @Option(names = "--targets-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "how long the summary waits for every target to be up (default ${DEFAULT-VALUE})")
+    int targetsTimeout;
 
-    private StackMain() {
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        boolean mock = true;
-        boolean nodeExporter = false;
-        String listen = "127.0.0.1";
-        String workDir = null;
-        List<String> mockArgs = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--no-mock")) {
-                mock = false;
-            } else if (a.equals("--with-node-exporter")) {
-                nodeExporter = true;
-            } else if (a.startsWith("--mock-arg=")) {
-                mockArgs.add(a.substring("--mock-arg=".length()));
-            } else if (a.equals("--mock-arg") && i + 1 < args.length) {
-                mockArgs.add(args[++i]);
-            } else if (a.startsWith("--listen=")) {
-                listen = a.substring("--listen=".length());
-            } else if (a.equals("--listen") && i + 1 < args.length) {
-                listen = args[++i];
-            } else if (a.startsWith("--work-dir=")) {
-                workDir = a.substring("--work-dir=".length());
-            } else if (a.equals("--work-dir") && i + 1 < args.length) {
-                workDir = args[++i];
-            } else {
-                System.err.println("stack: " + (a.equals("--help") ? "" : "unknown argument '" + a + "'; ") + USAGE);
-                System.exit(2);
-            }
+    /** The parser with the project's error format: {@code stack: <message>}, exit 2 for a bad command line. */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new StackMain());
+        cl.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("stack: " + e.getMessage() + " (see --help)");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((e, parsed, result) -> {
+            parsed.getErr().println("stack: " + e.getMessage());
+            return 1;
+        });
+        return cl;
+    }
+
+    @Override
+    public Integer call() {
+        if (targetsTimeout < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--targets-timeout must be at least 1");
         }
         ProjectLayout layout = ProjectLayout.locate();
-        NativeStack stack;
-        try {
-            MonitoringSettings settings = MonitoringSettings.load(layout);
-            NativeStack.Builder b = NativeStack.builder(settings).layout(layout).listenHost(listen).log(System.out);
-            if (workDir != null) {
-                // a scratch run (e.g. an evidence capture) leaves stack/generated and stack/data alone
-                b.workDir(java.nio.file.Path.of(workDir));
-            }
-            if (mock) {
-                b.withModelMock(mockArgs.toArray(String[]::new));
-            }
-            if (nodeExporter) {
-                b.withNodeExporter();
-            }
-            stack = b.start();
-        } catch (SettingsException | StackException | ExternalTool.MissingException e) {
-            System.err.println("stack: " + e.getMessage());
-            System.exit(1);
-            return;
+        MonitoringSettings settings = loadSettings(layout);
+        boolean nodeExporter = withNodeExporter || LocalNodeExporter.scraped(settings);
+        double traffic = noStoreModel ? 0 : settings.number(Setting.STORE_MODEL_TRAFFIC_RATE);
+        NativeStack.Builder b = NativeStack.builder(settings).layout(layout).listenHost(listen).log(System.out);
+        if (workDir != null) {
+            b.workDir(workDir);
         }
-        System.out.println();
-        System.out.println("stack: Prometheus    " + stack.url(Setting.PROMETHEUS_PORT));
-        System.out.println("stack: Alertmanager  " + stack.url(Setting.ALERTMANAGER_PORT));
-        if (mock) {
-            System.out.println("stack: model mock    " + stack.url(Setting.MODEL_MOCK_PORT) + "/metrics");
+        if (!noMock) {
+            b.withModelMock(mockArgs.toArray(String[]::new));
+        }
+        if (!noStoreModel) {
+            b.withStoreModel().withStoreModelTraffic(traffic);
         }
         if (nodeExporter) {
-            System.out.println("stack: node exporter " + stack.url(Setting.NODE_EXPORTER_PORT) + "/metrics");
+            b.withNodeExporter();
         }
-        stack.describe().forEach(d -> System.out.println("stack:   " + d));
-        System.out.println("stack: running; Ctrl+C stops everything");
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("stack: stopping");
-            stack.close();
-            stopped.countDown();
-        }));
-        while (!stopped.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
-            var dead = stack.deadProcess();
-            if (dead.isPresent()) {
-                System.err.println("stack: " + dead.get());
-                stack.close();
-                System.exit(1);
-            }
+        NativeStack stack = start(b);
+        return new Foreground(stack, System.out, System.err).run(Duration.ofSeconds(targetsTimeout));
+    }
+
+    private static MonitoringSettings loadSettings(ProjectLayout layout) {
+        try {
+            return MonitoringSettings.load(layout);
+        } catch (SettingsException e) {
+            throw new StackException(e.getMessage());
+        }
+    }
+
+    private static NativeStack start(NativeStack.Builder b) {
+        try {
+            return b.start();
+        } catch (ExternalTool.MissingException | SettingsException e) {
+            throw new StackException(e.getMessage());
+        }
+    }
+
+    /** Docker path, before {@code docker compose up}: stack/.env from the settings and the Grafana password. */
+    @Command(name = "compose-env",
+            description = "Writes stack/.env from the settings (uid/gid, ports, profiles) and makes a Grafana admin"
+                    + " password in stack/secrets/ if there is none (printed once).")
+    static final class ComposeEnvCommand implements Callable<Integer> {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+        boolean help;
+        @Option(names = "--uid", required = true, description = "the host user's id (id -u)")
+        long uid;
+        @Option(names = "--gid", required = true, description = "the host user's group id (id -g)")
+        long gid;
+
+        @Override
+        public Integer call() throws IOException {
+            ProjectLayout layout = ProjectLayout.locate();
+            ComposeEnv env = new ComposeEnv(layout, System.out);
+            env.prepare(loadSettings(layout), uid, gid);
+            System.out.println("stack: " + env.envFile() + " written; compose profiles: "
+                    + String.join(",", ComposeEnv.profiles(loadSettings(layout))));
+            return 0;
+        }
+    }
+
+    /** Docker path, after {@code docker compose up -d}: the same summary the native stack prints. */
+    @Command(name = "summary",
+            description = "Waits for Prometheus's targets and prints every compose service with its URL.")
+    static final class SummaryCommand implements Callable<Integer> {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+        boolean help;
+        @Option(names = "--targets-timeout", paramLabel = "SECONDS", defaultValue = "90",
+                description = "how long to wait for every target to be up (default ${DEFAULT-VALUE})")
+        int targetsTimeout;
+
+        @Override
+        public Integer call() {
+            MonitoringSettings s = loadSettings(ProjectLayout.locate());
+            List<StackSummary.Service> services = ComposeEnv.services(s);
+            PrometheusApi prometheus = new PrometheusApi(java.net.URI.create("http://127.0.0.1:"
+                    + s.port(Setting.PROMETHEUS_PORT)));
+            PrintStream out = System.out;
+            out.println(StackSummary.render(services, StackSummary.awaitTargets(prometheus,
+                    Duration.ofSeconds(targetsTimeout))));
+            return 0;
         }
     }
 }

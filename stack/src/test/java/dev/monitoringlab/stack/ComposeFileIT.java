@@ -6,14 +6,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.monitoringlab.rules.ConfigChecks;
+import dev.monitoringlab.rules.PrometheusFlags;
+import dev.monitoringlab.settings.MonitoringSettings;
+import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.rules.ExternalTool;
+import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
+import dev.monitoringlab.settings.Setting;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * No Docker engine runs here, so the compose file is proven structurally: Debian's docker-compose resolves and
@@ -43,6 +52,26 @@ class ComposeFileIT {
     }
 
     @Test
+    void prometheusTakesItsRestoreFlagsFromTheSettingsThroughTheComposeVariables() throws Exception {
+        assertThat(services.path("prometheus").path("command").toString()).as("defaults without stack/.env")
+                .contains(PrometheusFlags.commandLine(MonitoringSettings.defaults()));
+        MonitoringSettings s = MonitoringSettings.defaults().with(Setting.PROMETHEUS_FOR_GRACE_PERIOD, "2m")
+                .with(Setting.PROMETHEUS_FOR_OUTAGE_TOLERANCE, "15m");
+        ProcessBuilder pb = new ProcessBuilder(COMPOSE.require().toString(), "-f",
+                LAYOUT.stackDir().resolve("docker-compose.yml").toString(), "--project-directory",
+                LAYOUT.stackDir().toString(), "config").redirectErrorStream(true);
+        // what stack/.env carries once the launcher's compose-env has written it from these settings
+        pb.environment().putAll(PrometheusFlags.composeVariables(s));
+        Process p = pb.start();
+        String yaml = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(yaml).isZero();
+        JsonNode command = new ObjectMapper(new YAMLFactory()).readTree(yaml).path("services").path("prometheus")
+                .path("command");
+        assertThat(command.toString()).contains(PrometheusFlags.commandLine(s))
+                .contains("--rules.alert.for-grace-period=2m");
+    }
+
+    @Test
     void alertmanagerReadsItsConfigFromTheImagesPathWithGossipOff() {
         JsonNode a = services.path("alertmanager");
         assertThat(mount(a, "/etc/alertmanager")).endsWith(":ro");
@@ -68,8 +97,9 @@ class ComposeFileIT {
     void everyImageIsPinnedAndEveryServiceHasAHealthcheck() {
         services.fields().forEachRemaining(e -> {
             String image = e.getValue().path("image").asText();
-            assertThat(image).as(e.getKey()).matches("[a-z0-9./-]+:v?\\d+\\.\\d+\\.\\d+");
-            if (!e.getValue().path("restart").asText().equals("no")) {
+            assertThat(image).as(e.getKey()).matches("[a-z0-9./-]+:v?\\d+\\.\\d+\\.\\d+([_-][a-z0-9_-]+)?");
+            // the traffic generator is a client: no port to check, and compose restarts it if it ends
+            if (!e.getValue().path("restart").asText().equals("no") && !e.getKey().equals("traffic")) {
                 assertThat(e.getValue().has("healthcheck")).as(e.getKey() + " healthcheck").isTrue();
             }
         });
@@ -83,6 +113,61 @@ class ComposeFileIT {
         assertThat(m.path("build").path("dockerfile").asText()).isEqualTo("model-serving/Dockerfile");
         assertThat(m.path("build").path("context").asText()).isEqualTo(LAYOUT.root().toString());
         assertThat(m.path("ports").toString()).contains("8000");
+    }
+
+    @Test
+    void theMockRunsFromTheBuiltJarOnAllInterfacesOfItsContainerAtThePortPrometheusScrapes() {
+        JsonNode m = services.path("modelmock");
+        assertThat(mount(m, "/app/modelmock.jar")).endsWith(":ro")
+                .startsWith(LAYOUT.root().resolve("modelmock/target/modelmock.jar").toString());
+        assertThat(m.path("command").toString()).contains("\"-jar\",\"/app/modelmock.jar\"")
+                .contains("\"--host\",\"0.0.0.0\",\"--port\",\"9000\"");
+        assertThat(m.path("ports").toString()).contains("9000");
+        assertThat(m.path("user").asText()).matches("\\d+:\\d+");
+        assertThat(services.path("store-model").path("command").toString()).isEqualTo("[\"--host\",\"0.0.0.0\"]");
+    }
+
+    @Test
+    void trafficAndTheHostsNodeExporterAreProfilesTheGeneratedEnvSwitchesOn() {
+        JsonNode t = services.path("traffic");
+        assertThat(t.path("profiles").toString()).isEqualTo("[\"traffic\"]");
+        assertThat(t.path("image").asText()).isEqualTo(services.path("store-model").path("image").asText());
+        assertThat(t.path("entrypoint").toString()).contains("traffic --scenario normal --url http://store-model:8000");
+        assertThat(t.path("depends_on").path("store-model").path("condition").asText()).isEqualTo("service_healthy");
+        JsonNode n = services.path("node-exporter");
+        assertThat(n.path("profiles").toString()).isEqualTo("[\"node-exporter\"]");
+        assertThat(n.path("network_mode").asText()).isEqualTo("host");
+        assertThat(n.path("pid").asText()).isEqualTo("host");
+        assertThat(n.path("command").toString()).contains("--path.rootfs=/host");
+    }
+
+    /** The .env the launcher writes moves every published port: nothing to keep equal by hand. */
+    @Test
+    void theGeneratedEnvFileMovesEveryPortComposePublishes(@TempDir Path dir) throws IOException {
+        MonitoringSettings s = MonitoringSettings.defaults().with(Setting.PROMETHEUS_PORT, "19090")
+                .with(Setting.ALERTMANAGER_PORT, "19093").with(Setting.GRAFANA_PORT, "13000")
+                .with(Setting.MODEL_MOCK_PORT, "19000").with(Setting.STORE_MODEL_PORT, "18000")
+                .with(Setting.NODE_EXPORTER_PORT, "19100").with(Setting.NODE_TARGETS, "localhost:19100");
+        ComposeEnv env = new ComposeEnv(new ProjectLayout(dir), new PrintStream(OutputStream.nullOutputStream()));
+        env.prepare(s, 4321, 8765);
+        String yaml = ConfigChecks.run(COMPOSE, "--env-file", env.envFile().toString(), "-f",
+                LAYOUT.stackDir().resolve("docker-compose.yml").toString(), "--project-directory",
+                LAYOUT.stackDir().toString(), "config");
+        JsonNode moved = new ObjectMapper(new YAMLFactory()).readTree(yaml).path("services");
+        assertThat(moved.path("prometheus").path("command").toString()).contains("--web.listen-address=:19090");
+        assertThat(published(moved, "alertmanager")).isEqualTo("19093");
+        assertThat(published(moved, "grafana")).isEqualTo("13000");
+        assertThat(published(moved, "modelmock")).isEqualTo("19000");
+        assertThat(published(moved, "store-model")).isEqualTo("18000");
+        assertThat(moved.path("node-exporter").path("command").toString())
+                .contains("--web.listen-address=127.0.0.1:19100");
+        assertThat(moved.path("grafana").path("user").asText()).isEqualTo("4321:8765");
+        assertThat(moved.path("traffic").path("environment").path("STORE_MODEL_TRAFFIC_RATE").asText()).isEqualTo("1");
+    }
+
+    private static String published(JsonNode services, String name) {
+        JsonNode port = services.path(name).path("ports").get(0);
+        return port.isTextual() ? port.asText().split(":")[0] : port.path("published").asText();
     }
 
     @Test

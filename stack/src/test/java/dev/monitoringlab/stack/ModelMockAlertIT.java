@@ -7,7 +7,6 @@ import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.stack.receivers.FakeDiscord;
 import dev.monitoringlab.stack.receivers.WebhookSink.Message;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +67,7 @@ class ModelMockAlertIT {
                     Duration.ofSeconds(1)).get(0).points().stream().map(p -> p[1]).distinct().sorted().toList();
             assertThat(served).containsExactlyElementsOf(SEQUENCE.stream().sorted().toList());
 
-            List<Long> latenciesMs = latencies(readMockLog(work), firing);
+            List<Long> latenciesMs = latencies(MockLog.crossings(MockLog.of(work), 0.75), firing);
             printLatencies(latenciesMs);
             assertThat(percentile(latenciesMs, 95)).as("p95 alert latency (ms)").isLessThanOrEqualTo(11_000);
 
@@ -86,18 +85,6 @@ class ModelMockAlertIT {
 
     private static List<Message> firing(FakeDiscord discord) {
         return discord.messages().stream().filter(m -> FakeDiscord.title(m).startsWith("[FIRING")).toList();
-    }
-
-    /** Times at which the mock set a value above the threshold, from its ISO-8601 log lines. */
-    private static List<Instant> readMockLog(Path work) throws IOException {
-        List<Instant> out = new ArrayList<>();
-        for (String line : Files.readAllLines(work.resolve("data/logs/modelmock.log"))) {
-            String[] parts = line.split(" model_result=");
-            if (parts.length == 2 && Double.parseDouble(parts[1]) > 0.75) {
-                out.add(Instant.parse(parts[0]));
-            }
-        }
-        return out;
     }
 
     /** For each message, the delay since the latest crossing before it. */

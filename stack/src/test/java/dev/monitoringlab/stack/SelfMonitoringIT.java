@@ -48,6 +48,7 @@ class SelfMonitoringIT {
                     // nothing listens on these: three jobs down
                     .with(Setting.NODE_TARGETS, "localhost:" + node)
                     .with(Setting.STORE_MODEL_PORT, String.valueOf(store))
+                    .with(Setting.CADVISOR_ENABLED, "true")
                     .with(Setting.CADVISOR_TARGETS, "localhost:" + Ports.free())
                     .with(Setting.TARGET_DOWN_FOR, "5s")
                     .with(Setting.HEARTBEAT_REPEAT_INTERVAL, HEARTBEAT_EVERY.toSeconds() + "s")

@@ -119,8 +119,9 @@ final class TestVm implements AutoCloseable {
     }
 
     /** ansible-playbook against this VM with the inventory boot.sh generated, run from {@code playbookDir}. */
-    Command.Result ansiblePlaybook(Path playbookDir, String playbook, Duration timeout) {
+    Command.Result ansiblePlaybook(Path playbookDir, String playbook, Duration timeout, String... extraArgs) {
         List<String> cmd = new ArrayList<>(List.of("ansible-playbook", "-i", inventory().toString(), playbook));
+        cmd.addAll(List.of(extraArgs));
         return Command.run(cmd, playbookDir, Map.of("ANSIBLE_NOCOLOR", "1", "ANSIBLE_FORCE_COLOR", "0"), timeout,
                 line -> log.println("  ansible: " + line));
     }

@@ -10,6 +10,11 @@ import dev.monitoringlab.stack.PrometheusApi;
 import dev.monitoringlab.stack.Waits;
 import dev.monitoringlab.stack.receivers.FakeDiscord;
 import dev.monitoringlab.stack.receivers.WebhookSink.Message;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Lab 7.5 on a real machine: boot the Debian test VM, run the playbook over SSH as a user would (twice, the
- * second run must change nothing), scrape the VM with the real Prometheus, then load its CPU with stress-ng
- * and watch HostHighCpuLoad through Alertmanager to a Discord look-alike. The rule is the production one
- * (threshold 90 %, 15 s rate window, 5 s scrape and evaluation) with 'for' scaled from 3m down to 30s.
+ * second run must change nothing), check the exporter is secured (TLS, basic auth, firewall) and refuses a
+ * scrape without credentials, let the real Prometheus find the VM in the file the playbook wrote from the
+ * inventory and scrape it with the password file and CA, then load its CPU with stress-ng and watch
+ * HostHighCpuLoad through Alertmanager to a Discord look-alike. The rule is the production one (threshold
+ * 90 %, 15 s rate window, 5 s scrape and evaluation) with 'for' scaled from 3m down to 30s. One VM boot for
+ * every test here: the boot and the first playbook run are most of the time.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,6 +50,8 @@ class VmCpuAlertIT {
     private static final String ALERT = "HostHighCpuLoad";
 
     private final Path playbookDir = Path.of("").toAbsolutePath();
+    private Path secrets;
+    private Path stackDir;
     private TestVm vm;
     private Command.Result firstRun;
     private Command.Result secondRun;
@@ -50,12 +60,17 @@ class VmCpuAlertIT {
     void bootVmAndRunThePlaybookTwice(@TempDir Path work) {
         assertThat(playbookDir.resolve("site.yml")).as("tests run from the vm-ansible folder").exists();
         Command.require("ansible-playbook", "ansible");
+        // the playbook's password, CA and file_sd files, where a checkout keeps them in stack/secrets, stack/generated
+        secrets = work.resolve("secrets");
+        stackDir = work.resolve("stack");
+        String[] where = {"-e", "monitoring_secrets_dir=" + secrets,
+                "-e", "monitoring_file_sd_dir=" + stackDir.resolve("generated/prometheus/file_sd")};
         Instant t0 = Instant.now();
-        vm = TestVm.boot(playbookDir.resolve("testvm"), work, Duration.ofMinutes(8), System.out);
+        vm = TestVm.boot(playbookDir.resolve("testvm"), work.resolve("vm"), Duration.ofMinutes(8), System.out);
         Instant booted = Instant.now();
-        firstRun = vm.ansiblePlaybook(playbookDir, "site.yml", Duration.ofMinutes(8));
+        firstRun = vm.ansiblePlaybook(playbookDir, "site.yml", Duration.ofMinutes(25), where);
         Instant first = Instant.now();
-        secondRun = vm.ansiblePlaybook(playbookDir, "site.yml", Duration.ofMinutes(5));
+        secondRun = vm.ansiblePlaybook(playbookDir, "site.yml", Duration.ofMinutes(12), where);
         System.out.printf("timings: image + boot %s, first playbook run %s, second run %s%n",
                 Timeline.format(Duration.between(t0, booted)), Timeline.format(Duration.between(booted, first)),
                 Timeline.format(Duration.between(first, Instant.now())));
@@ -75,8 +90,10 @@ class VmCpuAlertIT {
         Map<String, Integer> vmRecap = AnsibleRecap.parse(firstRun.output()).get("testvm");
         assertThat(vmRecap).as("PLAY RECAP of testvm").containsEntry("failed", 0).containsEntry("unreachable", 0);
         assertThat(vmRecap.get("changed")).as("a fresh machine gets packages and the flags file").isPositive();
+        // file_sd folder and files, then: fetch with credentials, assert the CPU metric, fetch without -> 401
         assertThat(AnsibleRecap.parse(firstRun.output()).get("localhost"))
-                .as("the metrics check from this machine").containsEntry("failed", 0).containsEntry("ok", 2);
+                .as("targets written and the metrics checked from this machine").containsEntry("failed", 0)
+                .containsEntry("ok", 5);
     }
 
     @Test
@@ -89,16 +106,67 @@ class VmCpuAlertIT {
 
     @Test
     @Order(3)
-    void shortLoadStaysQuietLongLoadFiresAndResolves(@TempDir Path stackDir) throws Exception {
+    void theExporterIsInstalledAndSecuredAsConfigured() {
+        VmChecks checks = new VmChecks(vm);
+        checks.assertService("prometheus-node-exporter");
+        checks.assertUser("prometheus");
+        checks.assertFile("/etc/node_exporter", "directory", "root", "prometheus", "750");
+        checks.assertFile("/etc/node_exporter/web-config.yml", "regular file", "root", "prometheus", "640");
+        checks.assertFile("/etc/node_exporter/tls.key", "regular file", "root", "prometheus", "640");
+        checks.assertFile("/etc/node_exporter/tls.crt", "regular file", "root", "root", "644");
+        String password = readSecret("password");
+        assertThat(checks.read("/etc/node_exporter/web-config.yml")).as("web config: a bcrypt hash, never the password")
+                .containsPattern("prometheus: '\\$2b\\$10\\$[./A-Za-z0-9]{53}'").doesNotContain(password);
+        assertThat(checks.processArgs("prometheus-node-exporter")).as("exporter command line")
+                .contains("--web.config.file=/etc/node_exporter/web-config.yml").doesNotContain(password);
+        assertThat(checks.read("/proc/net/tcp6") + checks.read("/proc/net/tcp")).as("something listens on 9100")
+                .contains(":238C ");
+        // QEMU's user network: connections forwarded from this machine reach the guest from 10.0.2.2
+        assertThat(vm.ssh("sudo nft list table inet node_exporter", Duration.ofSeconds(30)).output())
+                .as("the firewall table lets only the Prometheus host in").contains("tcp dport 9100 ip saddr 10.0.2.2 accept")
+                .contains("tcp dport 9100 counter packets");
+    }
+
+    @Test
+    @Order(4)
+    void aScrapeWithoutCredentialsIsRefused() {
+        URI metrics = URI.create("https://127.0.0.1:" + vm.exporterPort() + "/metrics");
+        Path ca = secrets.resolve("ca.crt");
+        String password = readSecret("password");
+        HttpResponse<String> plain = NodeExporterHttp.getPlain(URI.create("http://127.0.0.1:" + vm.exporterPort() + "/metrics"));
+        assertThat(plain.statusCode()).as("plain HTTP, as the lab's Prometheus scrapes").isEqualTo(400);
+        assertThat(plain.body()).doesNotContain("node_cpu_seconds_total");
+        HttpResponse<String> anonymous = NodeExporterHttp.getTls(metrics, ca, null, null);
+        assertThat(anonymous.statusCode()).as("TLS without credentials").isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("node_cpu_seconds_total");
+        assertThat(NodeExporterHttp.getTls(metrics, ca, "prometheus", password + "x").statusCode())
+                .as("TLS with a wrong password").isEqualTo(401);
+        HttpResponse<String> ok = NodeExporterHttp.getTls(metrics, ca, "prometheus", password);
+        assertThat(ok.statusCode()).as("TLS, CA-checked, with the password").isEqualTo(200);
+        assertThat(ok.body()).contains("node_cpu_seconds_total");
+        // From any other source the port is silent: the guest connecting to its own address is dropped, so the
+        // connect times out (errno 11, EAGAIN; a closed port would answer at once with 111, ECONNREFUSED),
+        // while the same port answers this machine (above).
+        String probe = "python3 -c \"import socket,subprocess; ip=subprocess.run(['hostname','-I'],capture_output=True,"
+                + "text=True).stdout.split()[0]; s=socket.socket(); s.settimeout(4); r=s.connect_ex((ip,9100)); "
+                + "print('probe', ip, 'open' if r==0 else 'errno %d' % r)\" 2>&1 || true";
+        assertThat(vm.ssh(probe, Duration.ofSeconds(30)).output()).as("connection from the guest's own address")
+                .containsPattern("probe \\S+ errno 11");
+    }
+
+    @Test
+    @Order(5)
+    void shortLoadStaysQuietLongLoadFiresAndResolves() throws Exception {
         String target = "127.0.0.1:" + vm.exporterPort();
         try (FakeDiscord discord = new FakeDiscord();
-             NativeStack stack = NativeStack.builder(settings(target, discord.url())).workDir(stackDir)
+             NativeStack stack = NativeStack.builder(settings(discord.url())).workDir(stackDir)
                      .log(System.out).start()) {
             PrometheusApi prom = stack.prometheus();
             prom.awaitQuery("up{job=\"node\"}", r -> r.size() == 1 && r.get(0).value() == 1, Duration.ofSeconds(60));
-            assertThat(prom.targets()).filteredOn(t -> t.job().equals("node")).singleElement()
+            assertThat(prom.targets()).as("the VM, found in the file the playbook wrote, scraped over TLS with the password")
+                    .filteredOn(t -> t.job().equals("node")).singleElement()
                     .satisfies(t -> assertThat(t.instance()).isEqualTo(target))
-                    .satisfies(t -> assertThat(t.health()).isEqualTo("up"));
+                    .satisfies(t -> assertThat(t.health()).as("health; last error: %s", t.lastError()).isEqualTo("up"));
             assertThat(prom.query("count(node_cpu_seconds_total{instance=\"" + target + "\",mode=\"idle\"})"))
                     .as("idle-seconds series, one per VM CPU").singleElement()
                     .satisfies(s -> assertThat(s.value()).isGreaterThanOrEqualTo(1));
@@ -148,11 +216,22 @@ class VmCpuAlertIT {
         }
     }
 
-    private static MonitoringSettings settings(String nodeTarget, String discordUrl) {
+    private String readSecret(String name) {
+        try {
+            return Files.readString(secrets.resolve(name)).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the playbook wrote no " + name + " under " + secrets, e);
+        }
+    }
+
+    /** No static node targets: the VM comes from the inventory's file_sd, its password and CA from the playbook. */
+    private MonitoringSettings settings(String discordUrl) {
         return MonitoringSettings.defaults()
                 .with(Setting.PROMETHEUS_PORT, String.valueOf(Ports.free()))
                 .with(Setting.ALERTMANAGER_PORT, String.valueOf(Ports.free()))
-                .with(Setting.NODE_TARGETS, nodeTarget)
+                .with(Setting.NODE_TARGETS, "")
+                .with(Setting.NODE_TLS_PASSWORD_FILE, secrets.resolve("password").toString())
+                .with(Setting.NODE_TLS_CA_FILE, secrets.resolve("ca.crt").toString())
                 .with(Setting.HOST_CPU_FOR, FOR.toSeconds() + "s")
                 .with(Setting.DISCORD_WEBHOOK_URL, discordUrl);
     }

@@ -71,8 +71,12 @@ public final class PrometheusServingMetrics implements ServingMetrics {
      */
     public PrometheusServingMetrics(ModelDescriptor model, Duration driftWindow, Duration latencyThreshold) {
         drift = driftWindow == null ? null : new DriftMetrics(model, driftWindow, registry);
-        Counter predictionCounter = Counter.builder().name("store_model_predictions_total")
-                .help("Predictions made, by predicted class").labelNames("class").withoutExemplars().register(registry);
+        Counter predictionCounter = Counter.builder()
+                .name("store_model_predictions_total")
+                .help("Predictions made, by predicted class")
+                .labelNames("class")
+                .withoutExemplars()
+                .register(registry);
         for (StoreClass c : StoreClass.values()) {
             predictions.put(c, predictionCounter.labelValues(c.displayName()));
         }

@@ -50,10 +50,14 @@ public record PrometheusConfig(Global global, List<String> ruleFiles, Alerting a
         }
 
         public Builder scrapeJob(String jobName, List<String> targets) {
-            if (scrapeConfigs.stream().anyMatch(s -> s.jobName().equals(jobName))) {
-                throw new IllegalArgumentException("scrape job '" + jobName + "' is defined twice");
+            return scrapeJob(ScrapeConfig.of(jobName, targets));
+        }
+
+        public Builder scrapeJob(ScrapeConfig job) {
+            if (scrapeConfigs.stream().anyMatch(s -> s.jobName().equals(job.jobName()))) {
+                throw new IllegalArgumentException("scrape job '" + job.jobName() + "' is defined twice");
             }
-            scrapeConfigs.add(ScrapeConfig.of(jobName, targets));
+            scrapeConfigs.add(job);
             return this;
         }
 
