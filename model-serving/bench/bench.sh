@@ -11,7 +11,11 @@
 #    from elsewhere on the machine hits both about equally;
 #  - paced runs (predict-paced.lua: 1 ms pause per connection between requests, about 10,000-12,000/s):
 #    p50/p99 at the target load, without the queueing of a saturated server.
-# Targets: >= 30000 predictions/s, p99 < 5 ms at the paced load, metrics cost <= 5 % of throughput, RSS <= 256 MB.
+# Two more services, measured in the same saturation rounds (order rotating), give the cost of drift scoring and
+# of feedback each: the full service against one with --no-drift, and against one with feedback switched off
+# (-Dlab.store.feedback.capacity=0: no ids, nothing remembered).
+# Targets: >= 30000 predictions/s, p99 < 5 ms at the paced load, metrics cost <= 5 % of throughput, RSS <= 256 MB,
+# all with drift and feedback on (the defaults).
 # Prints every run, then the medians over rounds with a verdict per target. Exits 0 unless the service or wrk
 # could not run: the figures depend on the machine and its other load, so a missed target is reported, not fatal.
 set -euo pipefail
@@ -47,7 +51,9 @@ trap cleanup EXIT
 start_service() {
   local label="$1"; shift
   local log; log="$(mktemp)"
-  java "${JVM_FLAGS[@]}" -jar "$jar" serve --host 127.0.0.1 --port 0 "$@" >"$log" 2>&1 &
+  local props=()
+  if [ "${1:-}" = "--no-feedback" ]; then props=(-Dlab.store.feedback.capacity=0); shift; fi
+  java "${JVM_FLAGS[@]}" "${props[@]}" -jar "$jar" serve --host 127.0.0.1 --port 0 "$@" >"$log" 2>&1 &
   pid=$!
   pids+=("$pid")
   local deadline=$((SECONDS + 30))
@@ -91,6 +97,9 @@ max_rss=0; costs=(); cpu_costs=(); p99s=(); sat_p99s=(); rates=(); paced_rates=(
 # as 16 connections go: throughput, CPU per prediction, RSS), then paced runs (~10,000/s: p99 at the target).
 start_service metrics; on_port=$port; on_pid=$pid
 start_service no-metrics --no-metrics; off_port=$port; off_pid=$pid
+start_service no-drift --no-drift; nd_port=$port; nd_pid=$pid
+start_service no-feedback --no-feedback; nf_port=$port; nf_pid=$pid
+drift_costs=(); feedback_costs=()
 printf '%-6s %-12s %-6s %10s %8s %8s %7s %7s %10s\n' round service load "pred/s" "p50 ms" "p99 ms" non2xx "RSS MB" "CPU us/req"
 row() { printf '%-6s %-12s %-6s %10.0f %8.2f %8.2f %7d %7d %10.1f\n' "$@"; }
 for r in $(seq 1 "$rounds"); do
@@ -102,8 +111,21 @@ for r in $(seq 1 "$rounds"); do
     read -r off_rps off_p50 off_p99 off_bad off_rss off_cpu <<<"$(measure "$off_port" "$off_pid" "$lua")"
     read -r on_rps on_p50 on_p99 on_bad on_rss on_cpu <<<"$(measure "$on_port" "$on_pid" "$lua")"
   fi
+  # the drift and feedback comparisons: full service and the one without, in alternating order
+  if [ $((r % 2)) -eq 1 ]; then
+    read -r nd_rps nd_p50 nd_p99 nd_bad nd_rss nd_cpu <<<"$(measure "$nd_port" "$nd_pid" "$lua")"
+    read -r nf_rps nf_p50 nf_p99 nf_bad nf_rss nf_cpu <<<"$(measure "$nf_port" "$nf_pid" "$lua")"
+    read -r on2_rps on2_p50 on2_p99 on2_bad on2_rss on2_cpu <<<"$(measure "$on_port" "$on_pid" "$lua")"
+  else
+    read -r on2_rps on2_p50 on2_p99 on2_bad on2_rss on2_cpu <<<"$(measure "$on_port" "$on_pid" "$lua")"
+    read -r nf_rps nf_p50 nf_p99 nf_bad nf_rss nf_cpu <<<"$(measure "$nf_port" "$nf_pid" "$lua")"
+    read -r nd_rps nd_p50 nd_p99 nd_bad nd_rss nd_cpu <<<"$(measure "$nd_port" "$nd_pid" "$lua")"
+  fi
   row "$r" metrics max "$on_rps" "$on_p50" "$on_p99" "$on_bad" "$on_rss" "$on_cpu"
   row "$r" no-metrics max "$off_rps" "$off_p50" "$off_p99" "$off_bad" "$off_rss" "$off_cpu"
+  row "$r" metrics max "$on2_rps" "$on2_p50" "$on2_p99" "$on2_bad" "$on2_rss" "$on2_cpu"
+  row "$r" no-drift max "$nd_rps" "$nd_p50" "$nd_p99" "$nd_bad" "$nd_rss" "$nd_cpu"
+  row "$r" no-feedback max "$nf_rps" "$nf_p50" "$nf_p99" "$nf_bad" "$nf_rss" "$nf_cpu"
   read -r pon_rps pon_p50 pon_p99 pon_bad pon_rss pon_cpu <<<"$(measure "$on_port" "$on_pid" "$paced")"
   read -r poff_rps poff_p50 poff_p99 poff_bad poff_rss poff_cpu <<<"$(measure "$off_port" "$off_pid" "$paced")"
   row "$r" metrics paced "$pon_rps" "$pon_p50" "$pon_p99" "$pon_bad" "$pon_rss" "$pon_cpu"
@@ -111,10 +133,15 @@ for r in $(seq 1 "$rounds"); do
   cost="$(awk -v a="$on_rps" -v b="$off_rps" 'BEGIN { printf "%.1f", (1 - a / b) * 100 }')"
   cpu_cost="$(awk -v a="$on_cpu" -v b="$off_cpu" 'BEGIN { printf "%.1f", (a / b - 1) * 100 }')"
   echo "       metrics cost this round: $cost % of throughput, $cpu_cost % more CPU per prediction"
-  costs+=("$cost"); cpu_costs+=("$cpu_cost"); rates+=("$on_rps"); p99s+=("$pon_p99"); sat_p99s+=("$on_p99")
+  full_cpu="$(awk -v a="$on_cpu" -v b="$on2_cpu" 'BEGIN { printf "%.2f", (a + b) / 2 }')"
+  drift_cost="$(awk -v a="$full_cpu" -v b="$nd_cpu" 'BEGIN { printf "%.1f", (a / b - 1) * 100 }')"
+  feedback_cost="$(awk -v a="$full_cpu" -v b="$nf_cpu" 'BEGIN { printf "%.1f", (a / b - 1) * 100 }')"
+  echo "       drift costs $drift_cost %, feedback $feedback_cost % more CPU per prediction this round"
+  drift_costs+=("$drift_cost"); feedback_costs+=("$feedback_cost")
+  costs+=("$cost"); cpu_costs+=("$cpu_cost"); rates+=("$on_rps" "$on2_rps"); p99s+=("$pon_p99"); sat_p99s+=("$on_p99")
   paced_rates+=("$pon_rps")
-  for m in "$on_rss" "$off_rss" "$pon_rss" "$poff_rss"; do max_rss=$(( m > max_rss ? m : max_rss )); done
-  [ $((on_bad + off_bad + pon_bad + poff_bad)) -eq 0 ] || echo "       warning: non-200 answers during the round"
+  for m in "$on_rss" "$off_rss" "$pon_rss" "$poff_rss" "$on2_rss" "$nd_rss" "$nf_rss"; do max_rss=$(( m > max_rss ? m : max_rss )); done
+  [ $((on_bad + off_bad + pon_bad + poff_bad + on2_bad + nd_bad + nf_bad)) -eq 0 ] || echo "       warning: non-200 answers during the round"
 done
 cleanup
 verdict() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "MISSED"; fi; }
@@ -126,4 +153,6 @@ echo "p99 at ~$(printf '%.0f' "$(med "${paced_rates[@]}")")/s with metrics  : $(
 echo "p99 saturated, with metrics  : $(med "${sat_p99s[@]}") ms median, rounds: ${sat_p99s[*]}  (queueing at full load; for information)"
 echo "metrics cost, throughput     : $(med "${costs[@]}") % median, rounds: ${costs[*]}  (target <= 5 %: $(verdict "$(med "${costs[@]}") <= 5"))"
 echo "metrics cost, CPU/prediction : $(med "${cpu_costs[@]}") % median, rounds: ${cpu_costs[*]}  (less sensitive to other load)"
+echo "drift cost, CPU/prediction   : $(med "${drift_costs[@]}") % median, rounds: ${drift_costs[*]}  (full service against --no-drift)"
+echo "feedback cost, CPU/prediction: $(med "${feedback_costs[@]}") % median, rounds: ${feedback_costs[*]}  (full service against feedback off)"
 echo "max RSS                      : $max_rss MB  (target <= 256 MB: $(verdict "$max_rss <= 256"))"

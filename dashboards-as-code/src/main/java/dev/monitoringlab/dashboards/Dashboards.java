@@ -15,7 +15,8 @@ public final class Dashboards {
         return List.of(
                 new ModelMockDashboard(settings).build(),
                 new HostDashboard(settings).build(),
-                new StoreModelDashboard(settings).build());
+                new StoreModelDashboard(settings).build(),
+                new SloDashboard(settings).build());
     }
 
     /**

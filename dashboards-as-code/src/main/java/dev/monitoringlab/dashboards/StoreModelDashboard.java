@@ -9,17 +9,25 @@ import static dev.monitoringlab.dashboards.Common.series;
 import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
 import dev.monitoringlab.dashboards.foundation.dashboard.RowBuilder;
 import dev.monitoringlab.dashboards.foundation.timeseries.PanelBuilder;
+import dev.monitoringlab.dashboards.foundation.dashboard.Threshold;
+import dev.monitoringlab.dashboards.foundation.dashboard.ThresholdsConfigBuilder;
+import dev.monitoringlab.dashboards.foundation.dashboard.ThresholdsMode;
+import dev.monitoringlab.rules.StoreModelAccuracyRules;
 import dev.monitoringlab.rules.StoreModelRules;
 import dev.monitoringlab.dashboards.foundation.units.Constants;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
+import java.util.List;
 
 /**
  * The store model service: what it is asked (inputs), what it answers (classes, success share with the
- * StoreSuccessRateLow threshold) and how it serves (latency, rejections). Metric names are the service's.
+ * StoreSuccessRateLow threshold), whether that still matches training (drift of each input and of the output,
+ * accuracy on the labels that came back) and how it serves (latency, rejections). Metric names are the service's.
  */
 public final class StoreModelDashboard {
     public static final String UID = "store-model";
+    /** The model's input features, as the service labels their drift scores (descriptor.json, featureNames). */
+    static final List<String> FEATURES = List.of("customers_count", "items_count");
 
     private final MonitoringSettings settings;
     private final String store;
@@ -31,10 +39,14 @@ public final class StoreModelDashboard {
 
     public Dashboard build() {
         return Common.dashboard(UID, "Store model",
-                        "Inputs, predictions and serving health of the store model service, with the "
-                                + "StoreSuccessRateLow threshold.", "store-model")
+                        "Inputs, predictions, drift, accuracy and serving health of the store model service, with"
+                                + " the thresholds of its alerts.", "store-model")
                 .withRow(new RowBuilder("Predictions"))
                 .withPanel(successShare())
+                .withPanel(inputDrift(FEATURES.get(0)))
+                .withPanel(inputDrift(FEATURES.get(1)))
+                .withPanel(outputDrift())
+                .withPanel(accuracy())
                 .withPanel(predictionsPerClass())
                 .withPanel(lastInputs())
                 .withPanel(probabilityQuantiles())
@@ -67,6 +79,57 @@ public final class StoreModelDashboard {
                 .decimals(1.0)
                 .thresholds(Common.redLineAt(threshold))
                 .thresholdsStyle(Common.thresholdLine());
+    }
+
+    PanelBuilder inputDrift(String feature) {
+        return driftPanel("Input drift: " + feature, "Population Stability Index of " + feature + " over the"
+                        + " service's drift window (" + settings.promDuration(Setting.STORE_DRIFT_WINDOW) + ") against"
+                        + " the training data. StoreModelInputDrift fires after "
+                        + settings.promDuration(Setting.STORE_DRIFT_FOR) + " above the red line.",
+                Common.series("store_model_input_drift_psi", store, Common.matcher("feature", "=", feature)), feature);
+    }
+
+    PanelBuilder outputDrift() {
+        return driftPanel("Output drift: predicted probability", "Population Stability Index of the predicted"
+                        + " probability against training. StoreModelOutputDrift fires after "
+                        + settings.promDuration(Setting.STORE_DRIFT_FOR) + " above the red line.",
+                Common.series("store_model_output_drift_psi", store), "probability");
+    }
+
+    /** A PSI over time, yellow line at the moderate and red line at the significant shift (the alert's threshold). */
+    private PanelBuilder driftPanel(String title, String description, String expr, String legend) {
+        return Common.timeseries(title, description + " Below " + number(Setting.STORE_DRIFT_MODERATE)
+                        + " stable, up to " + number(Setting.STORE_DRIFT_THRESHOLD) + " moderate, above significant.")
+                .withTarget(query(expr, legend))
+                .unit(Constants.Short)
+                .min(0.0)
+                .decimals(2.0)
+                .thresholds(new ThresholdsConfigBuilder()
+                        .mode(ThresholdsMode.ABSOLUTE)
+                        .steps(List.of(new Threshold(null, "green"),
+                                new Threshold(settings.number(Setting.STORE_DRIFT_MODERATE), "yellow"),
+                                new Threshold(settings.number(Setting.STORE_DRIFT_THRESHOLD), "red"))))
+                .thresholdsStyle(Common.thresholdLine());
+    }
+
+    PanelBuilder accuracy() {
+        return Common.timeseries("Accuracy on labelled predictions",
+                        "Share of the predictions labelled through /feedback over "
+                                + settings.promDuration(Setting.STORE_ACCURACY_WINDOW) + " that were correct, and the"
+                                + " line StoreModelAccuracyLow watches: the model's held-out accuracy minus "
+                                + number(Setting.STORE_ACCURACY_MARGIN) + " (it fires after "
+                                + settings.promDuration(Setting.STORE_ACCURACY_FOR) + " below it, with at least "
+                                + settings.raw(Setting.STORE_ACCURACY_MIN_LABELS).trim() + " labels).")
+                .withTarget(query(StoreModelAccuracyRules.accuracy(settings), "accuracy"))
+                .withTarget(query(StoreModelAccuracyRules.threshold(settings), "alert threshold"))
+                .unit(Constants.PercentUnit)
+                .min(0.0)
+                .max(1.0)
+                .decimals(1.0);
+    }
+
+    private String number(Setting setting) {
+        return Common.number(settings.number(setting));
     }
 
     PanelBuilder predictionsPerClass() {

@@ -32,7 +32,7 @@ class DashboardsTest {
     void uidsAreStableAndUnique() {
         // byte-for-byte stability across builds is StableOutputTest's, in two separate JVMs
         assertThat(Dashboards.all(MonitoringSettings.defaults())).extracting(d -> d.uid)
-                .containsExactly("model-mock", "host", "store-model")
+                .containsExactly("model-mock", "host", "store-model", "store-model-slo")
                 .doesNotHaveDuplicates();
     }
 
@@ -93,7 +93,7 @@ class DashboardsTest {
     @Test
     void jsonByUidIsWhatTheGeneratorWrites() throws Exception {
         Map<String, String> byUid = Dashboards.jsonByUid(MonitoringSettings.defaults());
-        assertThat(byUid).containsOnlyKeys("model-mock", "host", "store-model");
+        assertThat(byUid).containsOnlyKeys("model-mock", "host", "store-model", "store-model-slo");
         Map<String, String> files = GrafanaGenerator.render(MonitoringSettings.defaults(),
                 Dashboards.all(MonitoringSettings.defaults()));
         byUid.forEach((uid, json) -> assertThat(files.get(GrafanaGenerator.DASHBOARDS_DIR + "/" + uid + ".json"))
@@ -192,5 +192,44 @@ class DashboardsTest {
                 "store_model_prediction_probability_bucket", "store_model_http_request_duration_seconds_bucket",
                 "store_model_rejected_requests_total", "store_model_http_requests_total",
                 "histogram_quantile(0.99,");
+    }
+
+    @Test
+    void driftPanelsSitNextToTheSuccessShareWithLinesAtTheModerateAndSignificantShift() throws Exception {
+        MonitoringSettings s = MonitoringSettings.defaults().with(Setting.STORE_DRIFT_THRESHOLD, "0.3")
+                .with(Setting.STORE_DRIFT_MODERATE, "0.15");
+        JsonNode store = byUid(all(s), "store-model");
+        List<String> titles = new java.util.ArrayList<>();
+        store.path("panels").forEach(p -> titles.add(p.path("title").asText()));
+        int share = titles.indexOf("Successful predictions");
+        assertThat(titles.subList(share, share + 5)).containsExactly("Successful predictions",
+                "Input drift: customers_count", "Input drift: items_count", "Output drift: predicted probability",
+                "Accuracy on labelled predictions");
+        JsonNode drift = ModelMockDashboardTest.panel(store, "Input drift: customers_count");
+        assertThat(drift.path("targets").path(0).path("expr").asText())
+                .isEqualTo("store_model_input_drift_psi{job=\"store_model\", feature=\"customers_count\"}");
+        JsonNode steps = drift.path("fieldConfig").path("defaults").path("thresholds").path("steps");
+        assertThat(steps.path(1).path("value").asDouble()).isEqualTo(0.15);
+        assertThat(steps.path(2).path("value").asDouble()).isEqualTo(0.3);
+        JsonNode accuracy = ModelMockDashboardTest.panel(store, "Accuracy on labelled predictions");
+        assertThat(accuracy.path("targets").path(1).path("expr").asText())
+                .isEqualTo("store_model_heldout_accuracy{job=\"store_model\"} - 0.10");
+    }
+
+    @Test
+    void theSloDashboardShowsBudgetAndABurnRatePerAlertWindowForEachSlo() throws Exception {
+        JsonNode slo = byUid(all(MonitoringSettings.defaults()), "store-model-slo");
+        JsonNode burn = ModelMockDashboardTest.panel(slo, "Burn rate: store-model-availability");
+        List<String> legends = new java.util.ArrayList<>();
+        burn.path("targets").forEach(t -> legends.add(t.path("legendFormat").asText()));
+        assertThat(legends).containsExactly("5m", "30m", "1h", "2h", "6h", "1d");
+        assertThat(burn.path("targets").path(0).path("expr").asText())
+                .isEqualTo("slo:sli_error:ratio_rate5m{slo=\"store-model-availability\"} / 0.005");
+        JsonNode steps = burn.path("fieldConfig").path("defaults").path("thresholds").path("steps");
+        assertThat(steps.path(1).path("value").asDouble()).isEqualTo(3);
+        assertThat(steps.path(3).path("value").asDouble()).isEqualTo(14.4);
+        assertThat(ModelMockDashboardTest.panel(slo, "Error budget remaining: store-model-latency")
+                .path("targets").path(0).path("expr").asText())
+                .isEqualTo("slo:error_budget_remaining:ratio{slo=\"store-model-latency\"}");
     }
 }

@@ -31,7 +31,8 @@ class GrafanaGeneratorTest {
     void writesEveryDashboardAndBothProvisioningFiles() throws Exception {
         GrafanaGenerator.writeAll(MonitoringSettings.defaults(), out);
         assertThat(files(out)).extracting(Path::toString).containsExactly(
-                "dashboards/host.json", "dashboards/model-mock.json", "dashboards/store-model.json",
+                "dashboards/host.json", "dashboards/model-mock.json", "dashboards/store-model-slo.json",
+                "dashboards/store-model.json",
                 "provisioning/dashboards/dashboards.yml", "provisioning/datasources/prometheus.yml");
         assertThat(Files.readString(out.resolve("dashboards/model-mock.json"))).contains("\"uid\": \"model-mock\"");
     }
@@ -74,7 +75,7 @@ class GrafanaGeneratorTest {
         assertThatThrownBy(() -> GrafanaGenerator.render(MonitoringSettings.defaults(), broken))
                 .isInstanceOf(DashboardException.class).hasMessageContaining("duplicate uid");
         assertThat(Files.readString(out.resolve("dashboards/host.json"))).isEqualTo(before);
-        assertThat(files(out)).hasSize(5);
+        assertThat(files(out)).hasSize(6);
     }
 
     @Test

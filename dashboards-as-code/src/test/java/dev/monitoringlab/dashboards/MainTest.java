@@ -32,7 +32,7 @@ class MainTest {
         assertThat(run("--root", root.toString())).isZero();
         assertThat(root.resolve("stack/generated/grafana/dashboards/model-mock.json")).exists();
         assertThat(root.resolve("stack/generated/grafana/provisioning/datasources/prometheus.yml")).exists();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("wrote 5 files");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("wrote 6 files");
         assertThat(errText()).isEmpty();
     }
 

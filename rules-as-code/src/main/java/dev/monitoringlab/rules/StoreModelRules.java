@@ -7,7 +7,10 @@ import dev.monitoringlab.settings.Promql;
 import dev.monitoringlab.settings.Setting;
 import java.util.List;
 
-/** The workshop's alert: the share of stores predicted successful has collapsed (input drift). */
+/**
+ * The workshop's alert (the share of stores predicted successful has collapsed), the drift alerts that name the
+ * cause, and the accuracy alert that judges the model by the true labels that come later.
+ */
 public final class StoreModelRules {
     public static final String GROUP = "store-model";
     public static final String COMPONENT = "store-model";
@@ -17,7 +20,7 @@ public final class StoreModelRules {
 
     public static RuleGroup group(MonitoringSettings s) {
         return new RuleGroup(GROUP, List.of(successRateLow(s), StoreModelDriftRules.inputDrift(s, COMPONENT),
-                StoreModelDriftRules.outputDrift(s, COMPONENT)));
+                StoreModelDriftRules.outputDrift(s, COMPONENT), StoreModelAccuracyRules.accuracyLow(s, COMPONENT)));
     }
 
     /** Share of predictions that were "successful" over the settings' window, 0 to 1. */

@@ -35,6 +35,7 @@ class AmtoolRoutesTest {
             Map.entry("StoreSuccessRateLow", Routing.SLACK),
             Map.entry("StoreModelInputDrift", Routing.SLACK),
             Map.entry("StoreModelOutputDrift", Routing.SLACK),
+            Map.entry("StoreModelAccuracyLow", Routing.SLACK),
             Map.entry("StoreModelAvailabilityBudgetBurn", Routing.SLACK),
             Map.entry("StoreModelLatencyBudgetBurn", Routing.SLACK),
             Map.entry("TargetDown", Routing.MONITORING),

@@ -111,6 +111,23 @@ public enum Setting {
     STORE_DRIFT_FOR("store.drift.for", "1m", Kind.DURATION,
             "StoreModelInputDrift/OutputDrift 'for': how long the PSI must stay above the threshold"),
 
+    STORE_DRIFT_MODERATE("store.drift.psi-moderate", "0.1", Kind.RATIO,
+            "the drift panels' yellow line: a PSI above this is a moderate shift (watched, not alerted)"),
+
+    // --- delayed ground truth: POST /feedback, alert StoreModelAccuracyLow ---------------------------
+    STORE_FEEDBACK_RETENTION("store.feedback.retention", "1h", Kind.POSITIVE_DURATION,
+            "the store model service keeps each prediction this long for POST /feedback; later labels get a 410"),
+    STORE_FEEDBACK_CAPACITY("store.feedback.capacity", "200000", Kind.COUNT,
+            "at most this many predictions await their label (about 17 bytes each); the oldest give way first"),
+    STORE_ACCURACY_MARGIN("store.accuracy.margin", "0.10", Kind.RATIO,
+            "StoreModelAccuracyLow fires when labelled accuracy is below the served model's held-out accuracy minus this"),
+    STORE_ACCURACY_WINDOW("store.accuracy.window", "30m", Kind.POSITIVE_DURATION,
+            "StoreModelAccuracyLow and the accuracy panel: the window over which labelled predictions are counted"),
+    STORE_ACCURACY_MIN_LABELS("store.accuracy.min-labels", "200", Kind.COUNT,
+            "StoreModelAccuracyLow judges only when the window holds at least this many labelled predictions"),
+    STORE_ACCURACY_FOR("store.accuracy.for", "5m", Kind.DURATION,
+            "StoreModelAccuracyLow 'for': how long the accuracy must stay below its threshold"),
+
     // --- service level objectives of the store model: burn-rate alerts ------------------------------
     STORE_SLO_PERIOD("store.slo.period", "28d", Kind.POSITIVE_DURATION,
             "the SLO period: error budget remaining on the SLO dashboard is counted over it"),

@@ -3,6 +3,7 @@ package dev.monitoringlab.serving.cli;
 import dev.monitoringlab.serving.data.DatasetCsv;
 import dev.monitoringlab.serving.data.DatasetGenerator;
 import dev.monitoringlab.serving.explore.Explorer;
+import dev.monitoringlab.serving.feedback.FeedbackStore;
 import dev.monitoringlab.serving.http.PredictionServer;
 import dev.monitoringlab.serving.metrics.PrometheusServingMetrics;
 import dev.monitoringlab.serving.metrics.ServingMetrics;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,13 +56,17 @@ public final class Commands {
             T run() throws IOException;
         }
 
-        /** The settings object is read only when a default needs it, so a container needs no settings file. */
-        int settingsPort() {
+        /** The settings object: defaults, then stack/settings.properties and -Dlab.* (a container needs no file). */
+        MonitoringSettings settings() {
             try {
-                return MonitoringSettings.load(ProjectLayout.locate()).port(Setting.STORE_MODEL_PORT);
+                return MonitoringSettings.load(ProjectLayout.locate());
             } catch (RuntimeException e) {
                 throw usage(e.getMessage());
             }
+        }
+
+        int settingsPort() {
+            return settings().port(Setting.STORE_MODEL_PORT);
         }
     }
 
@@ -137,6 +143,8 @@ public final class Commands {
         private int threads;
         @Option(names = "--no-metrics", description = "serve without instrumentation (to measure its cost)")
         private boolean noMetrics;
+        @Option(names = "--no-drift", description = "serve without drift scoring (to measure its cost)")
+        private boolean noDrift;
 
         @Override
         public Integer call() throws IOException, InterruptedException {
@@ -149,10 +157,18 @@ public final class Commands {
                 err().println("model-serving: " + e.getMessage());
                 return Cli.FAILED;
             }
-            ServingMetrics metrics = noMetrics ? ServingMetrics.NONE : new PrometheusServingMetrics(model.descriptor());
+            // drift window, latency bound and feedback come from the settings (a -Dlab.* property in a container)
+            MonitoringSettings settings = settings();
+            ServingMetrics metrics = noMetrics ? ServingMetrics.NONE
+                    : new PrometheusServingMetrics(model.descriptor(),
+                            noDrift ? null : settings.duration(Setting.STORE_DRIFT_WINDOW),
+                            settings.duration(Setting.STORE_SLO_LATENCY_THRESHOLD));
+            int capacity = (int) settings.number(Setting.STORE_FEEDBACK_CAPACITY);
+            FeedbackStore feedback = capacity == 0 ? null
+                    : new FeedbackStore(capacity, settings.duration(Setting.STORE_FEEDBACK_RETENTION));
             PredictionServer server;
             try {
-                server = PredictionServer.start(model, metrics, host, listenPort, threads);
+                server = PredictionServer.start(model, metrics, feedback, host, listenPort, threads);
             } catch (IOException e) {
                 err().println("model-serving: cannot listen on port " + listenPort + ": " + e.getMessage());
                 return Cli.FAILED;
@@ -172,9 +188,16 @@ public final class Commands {
 
     @Command(name = "traffic", description = "Send a traffic scenario to the store model service.")
     public static final class Traffic extends Base {
-        @Option(names = "--scenario", required = true, paramLabel = "normal|faulty",
-                description = "normal: inputs like the training data; faulty: inputs the model never saw")
+        @Option(names = "--scenario", required = true, paramLabel = "normal|faulty|concept-drift",
+                converter = ScenarioConverter.class,
+                description = "normal: inputs like the training data; faulty: inputs the model never saw;"
+                        + " concept-drift: inputs like the training data, labels from a changed relationship")
         private TrafficRunner.Scenario scenario;
+        @Option(names = "--feedback-delay", defaultValue = "10s", converter = Cli.PositiveDuration.class,
+                description = "send each prediction's true label to /feedback after this (default ${DEFAULT-VALUE})")
+        private Duration feedbackDelay;
+        @Option(names = "--no-feedback", description = "send no labels")
+        private boolean noFeedback;
         @Option(names = "--url", description = "the service (default: http://localhost:<store-model.port>)")
         private String url;
         @Option(names = "--rate", defaultValue = "20", description = "requests per second, 0.1 to 10000 (default ${DEFAULT-VALUE})")
@@ -191,7 +214,8 @@ public final class Commands {
         public Integer call() throws InterruptedException {
             URI uri = serviceUri(url != null ? url : "http://localhost:" + settingsPort());
             inRange("--rate", rate, 0.1, 10_000);
-            TrafficSummary s = new TrafficRunner(uri).run(scenario, rate, duration, seed, quiet ? null : System.err);
+            TrafficSummary s = new TrafficRunner(uri).run(scenario, rate, duration, seed,
+                    noFeedback ? TrafficRunner.NO_FEEDBACK : feedbackDelay, quiet ? null : System.err);
             out().print(s.render());
             return s.errors() == s.sent() ? Cli.FAILED : 0;
         }
@@ -206,6 +230,15 @@ public final class Commands {
                 // the message below says what is wanted
             }
             throw usage("--url must be an http(s) URL like http://localhost:8000, got '" + text + "'");
+        }
+    }
+
+    /** A scenario by its label ({@code concept-drift}), as the traffic tool's users write it. */
+    static final class ScenarioConverter implements CommandLine.ITypeConverter<TrafficRunner.Scenario> {
+        @Override
+        public TrafficRunner.Scenario convert(String value) {
+            return TrafficRunner.Scenario.byLabel(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "must be normal, faulty or concept-drift, got '" + value + "'"));
         }
     }
 

@@ -25,15 +25,34 @@ public final class PredictRequestParser {
     static final String CUSTOMERS = "customers_count";
     static final String RECORDS = "records";
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final ObjectMapper mapper = strictMapper();
 
     /** The parsed request: the records, and whether it was a batch (which shapes the response). */
     public record Parsed(List<int[]> records, boolean batch) {
     }
 
     public Parsed parse(byte[] body) throws ApiException {
+        JsonNode root = readObject(mapper, body);
+        if (!root.has(RECORDS)) {
+            return new Parsed(List.of(record(root, "")), false);
+        }
+        JsonNode array = batch(root, RECORDS);
+        List<int[]> records = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            records.add(record(array.get(i), RECORDS + "[" + i + "]."));
+        }
+        return new Parsed(records, true);
+    }
+
+    /** A JSON reader that refuses duplicate keys and trailing data: both are client bugs worth a 400. */
+    static ObjectMapper strictMapper() {
+        return new ObjectMapper()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /** The body as a JSON object, or the 4xx that says why it is not one. */
+    static JsonNode readObject(ObjectMapper mapper, byte[] body) throws ApiException {
         JsonNode root;
         try {
             root = mapper.readTree(body);
@@ -50,31 +69,31 @@ public final class PredictRequestParser {
         if (!root.isObject()) {
             throw new ApiException(RejectReason.WRONG_TYPE, "body", "body must be a JSON object, got " + kind(root));
         }
-        if (!root.has(RECORDS)) {
-            return new Parsed(List.of(record(root, "")), false);
-        }
-        unknownFields(root, "", RECORDS);
-        JsonNode array = root.get(RECORDS);
+        return root;
+    }
+
+    /** The elements of the batch array {@code name}: 1 to {@value #MAX_BATCH} objects. */
+    static JsonNode batch(JsonNode root, String name) throws ApiException {
+        unknownFields(root, "", name);
+        JsonNode array = root.get(name);
         if (!array.isArray()) {
-            throw new ApiException(RejectReason.WRONG_TYPE, RECORDS, RECORDS + " must be an array, got " + kind(array));
+            throw new ApiException(RejectReason.WRONG_TYPE, name, name + " must be an array, got " + kind(array));
         }
         if (array.isEmpty()) {
-            throw new ApiException(RejectReason.EMPTY_BATCH, RECORDS, RECORDS + " is empty; send 1 to " + MAX_BATCH);
+            throw new ApiException(RejectReason.EMPTY_BATCH, name, name + " is empty; send 1 to " + MAX_BATCH);
         }
         if (array.size() > MAX_BATCH) {
-            throw new ApiException(RejectReason.BATCH_TOO_LARGE, RECORDS,
-                    RECORDS + " holds " + array.size() + " records; at most " + MAX_BATCH + " per request");
+            throw new ApiException(RejectReason.BATCH_TOO_LARGE, name,
+                    name + " holds " + array.size() + " records; at most " + MAX_BATCH + " per request");
         }
-        List<int[]> records = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            String path = RECORDS + "[" + i + "]";
-            JsonNode item = array.get(i);
-            if (!item.isObject()) {
-                throw new ApiException(RejectReason.WRONG_TYPE, path, path + " must be an object, got " + kind(item));
+            if (!array.get(i).isObject()) {
+                String path = name + "[" + i + "]";
+                throw new ApiException(RejectReason.WRONG_TYPE, path, path + " must be an object, got "
+                        + kind(array.get(i)));
             }
-            records.add(record(item, path + "."));
         }
-        return new Parsed(records, true);
+        return array;
     }
 
     private static int[] record(JsonNode node, String prefix) throws ApiException {
@@ -82,7 +101,7 @@ public final class PredictRequestParser {
         return new int[] {count(node, prefix, ITEMS), count(node, prefix, CUSTOMERS)};
     }
 
-    private static void unknownFields(JsonNode node, String prefix, String... allowed) throws ApiException {
+    static void unknownFields(JsonNode node, String prefix, String... allowed) throws ApiException {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!List.of(allowed).contains(name)) {
@@ -118,7 +137,7 @@ public final class PredictRequestParser {
         return (int) d;
     }
 
-    private static String kind(JsonNode n) {
+    static String kind(JsonNode n) {
         return switch (n.getNodeType()) {
             case STRING -> "a string";
             case BOOLEAN -> "a boolean";

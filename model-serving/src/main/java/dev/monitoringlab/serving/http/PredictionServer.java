@@ -6,9 +6,12 @@ import dev.monitoringlab.http.Problem;
 import dev.monitoringlab.http.Request;
 import dev.monitoringlab.http.Response;
 import dev.monitoringlab.http.ServerLimits;
+import dev.monitoringlab.serving.feedback.FeedbackStore;
 import dev.monitoringlab.serving.metrics.RejectReason;
 import dev.monitoringlab.serving.metrics.ServingMetrics;
 import dev.monitoringlab.serving.model.StoreModel;
+import dev.monitoringlab.settings.PromDuration;
+import dev.monitoringlab.settings.Setting;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,16 +35,34 @@ public final class PredictionServer implements AutoCloseable {
     /** Binds {@code host:port} (0 = any free port) and starts serving on {@code threads} event loops (0 = one for all). */
     public static PredictionServer start(StoreModel model, ServingMetrics metrics, String host, int port, int threads)
             throws IOException {
-        return start(model, metrics, host, port, threads, ServerLimits.defaults().withMaxBodyBytes(MAX_BODY_BYTES));
+        return start(model, metrics, defaultFeedback(), host, port, threads);
+    }
+
+    /** {@code feedback}: where predictions await their label; null switches {@code /feedback} off. */
+    public static PredictionServer start(StoreModel model, ServingMetrics metrics, FeedbackStore feedback, String host,
+            int port, int threads) throws IOException {
+        return start(model, metrics, feedback, host, port, threads,
+                ServerLimits.defaults().withMaxBodyBytes(MAX_BODY_BYTES));
     }
 
     /** With the HTTP limits given: tests use short timeouts. */
     public static PredictionServer start(StoreModel model, ServingMetrics metrics, String host, int port, int threads,
             ServerLimits limits) throws IOException {
-        HttpServer server = HttpServer.start(host, port, threads, limits, new Timed(new Routes(model, metrics), metrics,
-                limits.maxBodyBytes()));
+        return start(model, metrics, defaultFeedback(), host, port, threads, limits);
+    }
+
+    private static PredictionServer start(StoreModel model, ServingMetrics metrics, FeedbackStore feedback,
+            String host, int port, int threads, ServerLimits limits) throws IOException {
+        HttpServer server = HttpServer.start(host, port, threads, limits, new Timed(new Routes(model, metrics, feedback),
+                metrics, limits.maxBodyBytes()));
         metrics.connections(server);
         return new PredictionServer(server);
+    }
+
+    /** The defaults of the settings store.feedback.capacity and store.feedback.retention. */
+    public static FeedbackStore defaultFeedback() {
+        return new FeedbackStore(Integer.parseInt(Setting.STORE_FEEDBACK_CAPACITY.defaultValue()),
+                PromDuration.parse(Setting.STORE_FEEDBACK_RETENTION.defaultValue()));
     }
 
     public int port() {

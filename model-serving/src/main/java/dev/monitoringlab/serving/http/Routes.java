@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitoringlab.http.Request;
 import dev.monitoringlab.http.Response;
+import dev.monitoringlab.serving.feedback.FeedbackStore;
 import dev.monitoringlab.serving.metrics.RejectReason;
 import dev.monitoringlab.serving.metrics.ServingMetrics;
 import dev.monitoringlab.serving.model.Prediction;
@@ -22,37 +23,50 @@ import java.util.Map;
  */
 final class Routes {
     static final String PREDICT = "/predict";
+    static final String FEEDBACK = "/feedback";
     static final String HEALTH = "/health";
     static final String METRICS = "/metrics";
     static final String OPENAPI = "/openapi.json";
     static final String DOCS = "/docs";
+    /** Swagger UI's script, style and icon, all counted under this one route label. */
+    static final String DOCS_ASSETS = "/docs/assets";
+    static final String MODEL = "/model";
     /** Every unknown path is counted under this one route label, so scanners cannot add series. */
     static final String OTHER = "other";
 
-    private static final Map<String, String> ALLOWED = Map.of(PREDICT, "POST", HEALTH, "GET, HEAD",
-            METRICS, "GET, HEAD", OPENAPI, "GET, HEAD", DOCS, "GET, HEAD");
+    private static final Map<String, String> ALLOWED = Map.of(PREDICT, "POST", FEEDBACK, "POST", HEALTH, "GET, HEAD",
+            METRICS, "GET, HEAD", OPENAPI, "GET, HEAD", DOCS, "GET, HEAD", DOCS_ASSETS, "GET, HEAD", MODEL, "GET, HEAD");
 
     private final StoreModel model;
     private final ServingMetrics metrics;
     private final PredictRequestParser parser = new PredictRequestParser();
+    private final FeedbackRequestParser feedbackParser = new FeedbackRequestParser();
+    /** null: feedback is switched off (capacity 0), answers carry no id. */
+    private final FeedbackStore feedback;
     private final ObjectMapper json = new ObjectMapper();
     private final Response health;
     private final Response openApi;
-    private final Response docs;
+    private final Response modelCard;
+    private final SwaggerUi swaggerUi;
 
-    Routes(StoreModel model, ServingMetrics metrics) {
+    Routes(StoreModel model, ServingMetrics metrics, FeedbackStore feedback) {
         this.model = model;
+        this.feedback = feedback;
         this.metrics = metrics;
         this.health = Response.json(200, "{\"status\":\"ok\",\"model\":\"" + model.descriptor().name()
                 + "\",\"version\":\"" + model.descriptor().version() + "\",\"metrics\":" + metrics.enabled() + "}");
         OpenApiDocument doc = OpenApiDocument.load(model.descriptor());
         this.openApi = new Response(200, "application/json", doc.json(), Map.of());
-        this.docs = new Response(200, "text/html; charset=utf-8", DocsPage.render(doc.tree())
+        this.modelCard = new Response(200, "text/html; charset=utf-8", ModelCardPage.render(doc.tree())
                 .getBytes(StandardCharsets.UTF_8), Map.of());
+        this.swaggerUi = new SwaggerUi(OPENAPI, model.descriptor().name());
     }
 
     static String routeOf(String path) {
-        return path != null && ALLOWED.containsKey(path) ? path : OTHER;
+        if (SwaggerUi.isAsset(path)) {
+            return DOCS_ASSETS;
+        }
+        return path != null && ALLOWED.containsKey(path) && !path.equals(DOCS_ASSETS) ? path : OTHER;
     }
 
     Response dispatch(String route, Request request) throws ApiException, IOException {
@@ -61,25 +75,33 @@ final class Routes {
             throw new ApiException(RejectReason.NOT_FOUND, "path", "no such route; see " + DOCS);
         }
         boolean get = method.equals("GET") || method.equals("HEAD");
-        if (route.equals(PREDICT) ? !method.equals("POST") : !get) {
+        boolean post = route.equals(PREDICT) || route.equals(FEEDBACK);
+        if (post ? !method.equals("POST") : !get) {
             throw new ApiException(RejectReason.METHOD_NOT_ALLOWED, "method",
                     "method " + method + " is not allowed on " + route + "; use " + ALLOWED.get(route));
         }
         return switch (route) {
             case PREDICT -> predict(request);
+            case FEEDBACK -> feedback(request);
             case HEALTH -> health;
             case METRICS -> scrape(request);
             case OPENAPI -> openApi;
-            default -> docs;
+            case DOCS -> swaggerUi.page();
+            case DOCS_ASSETS -> swaggerUi.asset(request.path());
+            default -> modelCard;
         };
     }
 
-    private Response predict(Request request) throws ApiException {
+    private static void requireJson(Request request) throws ApiException {
         String type = request.header("Content-Type");
         if (type == null || !type.trim().toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new ApiException(RejectReason.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
                     "Content-Type must be application/json, got " + (type == null ? "none" : "'" + type + "'"));
         }
+    }
+
+    private Response predict(Request request) throws ApiException {
+        requireJson(request);
         PredictRequestParser.Parsed parsed = parser.parse(request.body());
         List<int[]> records = parsed.records();
         StringBuilder sb = new StringBuilder(parsed.batch() ? 40 + records.size() * 64 : 64);
@@ -93,13 +115,59 @@ final class Routes {
             if (i > 0) {
                 sb.append(',');
             }
-            sb.append("{\"class\":\"").append(p.storeClass().displayName()).append("\",\"label\":")
+            sb.append('{');
+            if (feedback != null) {
+                sb.append("\"id\":\"").append(feedback.remember(p.storeClass().label())).append("\",");
+            }
+            sb.append("\"class\":\"").append(p.storeClass().displayName()).append("\",\"label\":")
                     .append(p.storeClass().label()).append(",\"probability\":").append(p.probability()).append('}');
         }
         if (parsed.batch()) {
             sb.append("]}");
         }
         return Response.json(200, sb.toString());
+    }
+
+    /**
+     * Counts each label once. A batch is all or nothing: every id is checked before any is counted, so a client
+     * can resend a refused batch after fixing it without counting the good half twice.
+     */
+    private Response feedback(Request request) throws ApiException {
+        if (feedback == null) {
+            throw new ApiException(RejectReason.NOT_FOUND, "path",
+                    "feedback is switched off (setting store.feedback.capacity is 0)");
+        }
+        requireJson(request);
+        FeedbackRequestParser.Parsed parsed = feedbackParser.parse(request.body());
+        for (FeedbackRequestParser.Label l : parsed.labels()) {
+            FeedbackStore.Outcome o = feedback.check(l.id());
+            if (o == FeedbackStore.Outcome.UNKNOWN) {
+                throw new ApiException(RejectReason.UNKNOWN_ID, l.field(), l.field() + " '" + shorten(l.id())
+                        + "' is not the id of a prediction of this service (ids do not survive a restart)");
+            }
+            if (o == FeedbackStore.Outcome.EXPIRED) {
+                throw new ApiException(RejectReason.EXPIRED_ID, l.field(), l.field() + " '" + shorten(l.id())
+                        + "' is the id of a prediction the service no longer holds (older than the retention "
+                        + feedback.retention().toSeconds() + " s, or one of more than " + feedback.capacity()
+                        + " awaiting a label)");
+            }
+        }
+        int accepted = 0;
+        int duplicates = 0;
+        for (FeedbackRequestParser.Label l : parsed.labels()) {
+            FeedbackStore.Result r = feedback.label(l.id(), l.label());
+            metrics.labelled(r.outcome(), r.delaySeconds());
+            if (r.outcome() == FeedbackStore.Outcome.CORRECT || r.outcome() == FeedbackStore.Outcome.WRONG) {
+                accepted++;
+            } else if (r.outcome() == FeedbackStore.Outcome.DUPLICATE) {
+                duplicates++;
+            }
+        }
+        return Response.json(200, "{\"accepted\":" + accepted + ",\"duplicates\":" + duplicates + "}");
+    }
+
+    private static String shorten(String id) {
+        return id.length() > 40 ? id.substring(0, 40) + "..." : id;
     }
 
     private Response scrape(Request request) throws ApiException, IOException {

@@ -2,6 +2,7 @@ package dev.monitoringlab.serving.metrics;
 
 import dev.monitoringlab.http.HttpServer;
 import dev.monitoringlab.http.HttpServerMetrics;
+import dev.monitoringlab.serving.feedback.FeedbackStore;
 import dev.monitoringlab.serving.model.ModelDescriptor;
 import dev.monitoringlab.serving.model.Prediction;
 import dev.monitoringlab.serving.model.StoreClass;
@@ -32,6 +33,10 @@ public final class PrometheusServingMetrics implements ServingMetrics {
 
     /** The drift window when none is given: the default of the setting store.drift.window. */
     public static final Duration DEFAULT_DRIFT_WINDOW = Duration.ofMinutes(5);
+    /** The latency SLO's bound when none is given: the default of the setting store.slo.latency-threshold. */
+    public static final Duration DEFAULT_LATENCY_THRESHOLD = Duration.ofMillis(25);
+    /** 1 s to 1 day: labels come from people and batch jobs, minutes to hours after the prediction. */
+    static final double[] FEEDBACK_DELAY_BUCKETS = {1, 5, 15, 30, 60, 300, 900, 1800, 3600, 7200, 21600, 86400};
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final ExpositionFormats formats = ExpositionFormats.init();
@@ -47,17 +52,25 @@ public final class PrometheusServingMetrics implements ServingMetrics {
     private final Counter requests;
     private final Histogram duration;
     private final DriftMetrics drift;
+    private final CounterDataPoint labelledCorrect;
+    private final CounterDataPoint labelledWrong;
+    private final CounterDataPoint duplicateLabels;
+    private final Histogram feedbackDelay;
 
     private record RouteStatus(CounterDataPoint count, DistributionDataPoint duration) {
     }
 
     public PrometheusServingMetrics(ModelDescriptor model) {
-        this(model, DEFAULT_DRIFT_WINDOW);
+        this(model, DEFAULT_DRIFT_WINDOW, DEFAULT_LATENCY_THRESHOLD);
     }
 
-    /** {@code driftWindow}: how much recent traffic the drift scores compare with the training data. */
-    public PrometheusServingMetrics(ModelDescriptor model, Duration driftWindow) {
-        drift = new DriftMetrics(model, driftWindow, registry);
+    /**
+     * {@code driftWindow}: how much recent traffic the drift scores compare with the training data (null: no
+     * drift scores, for the benchmark's comparison); {@code latencyThreshold}: the latency SLO's bound, made a
+     * bucket bound so the SLO's ratio is exact.
+     */
+    public PrometheusServingMetrics(ModelDescriptor model, Duration driftWindow, Duration latencyThreshold) {
+        drift = driftWindow == null ? null : new DriftMetrics(model, driftWindow, registry);
         Counter predictionCounter = Counter.builder()
                 .name("store_model_predictions_total")
                 .help("Predictions made, by predicted class")
@@ -112,7 +125,7 @@ public final class PrometheusServingMetrics implements ServingMetrics {
                 .help("Time from request to response, by route and status")
                 .unit(Unit.SECONDS)
                 .classicOnly()
-                .classicUpperBounds(LATENCY_BUCKETS)
+                .classicUpperBounds(latencyBuckets(latencyThreshold))
                 .labelNames("route", "status")
                 .withoutExemplars()
                 .register(registry);
@@ -125,6 +138,35 @@ public final class PrometheusServingMetrics implements ServingMetrics {
         for (RejectReason r : RejectReason.values()) {
             rejects.put(r, rejected.labelValues(r.label()));
         }
+        Counter labelled = Counter.builder()
+                .name("store_model_labelled_predictions_total")
+                .help("Predictions whose true label arrived through /feedback, by outcome (correct, wrong)")
+                .labelNames("outcome")
+                .withoutExemplars()
+                .register(registry);
+        labelledCorrect = labelled.labelValues("correct");
+        labelledWrong = labelled.labelValues("wrong");
+        duplicateLabels = Counter.builder()
+                .name("store_model_feedback_duplicates_total")
+                .help("Labels sent again for a prediction already labelled; counted here, not in the accuracy")
+                .withoutExemplars()
+                .register(registry)
+                .labelValues();
+        feedbackDelay = Histogram.builder()
+                .name("store_model_feedback_delay_seconds")
+                .help("Time from a prediction to the arrival of its true label")
+                .unit(Unit.SECONDS)
+                .classicOnly()
+                .classicUpperBounds(FEEDBACK_DELAY_BUCKETS)
+                .withoutExemplars()
+                .register(registry);
+        // a gauge rather than the info label, so StoreModelAccuracyLow can subtract its margin from it
+        Gauge.builder()
+                .name("store_model_heldout_accuracy")
+                .help("Accuracy of the served model on its held-out data at training, from descriptor.json")
+                .withoutExemplars()
+                .register(registry)
+                .set(model.metrics().accuracy());
         Info info = Info.builder()
                 .name("store_model_info")
                 .help("The model being served: version, library, training data and held-out quality")
@@ -143,7 +185,9 @@ public final class PrometheusServingMetrics implements ServingMetrics {
         lastCustomers.set(customersCount);
         items.observe(itemsCount);
         customers.observe(customersCount);
-        drift.observe(itemsCount, customersCount, prediction.probability());
+        if (drift != null) {
+            drift.observe(itemsCount, customersCount, prediction.probability());
+        }
     }
 
     @Override
@@ -164,6 +208,28 @@ public final class PrometheusServingMetrics implements ServingMetrics {
     @Override
     public void rejected(RejectReason reason) {
         rejects.get(reason).inc();
+    }
+
+    @Override
+    public void labelled(FeedbackStore.Outcome outcome, double delaySeconds) {
+        switch (outcome) {
+            case CORRECT -> labelledCorrect.inc();
+            case WRONG -> labelledWrong.inc();
+            case DUPLICATE -> duplicateLabels.inc();
+            default -> {
+                return; // not counted: the label was refused
+            }
+        }
+        if (outcome != FeedbackStore.Outcome.DUPLICATE) {
+            feedbackDelay.observe(delaySeconds);
+        }
+    }
+
+    /** The standard latency bounds plus the SLO's threshold, sorted, without a repeated bound. */
+    static double[] latencyBuckets(Duration threshold) {
+        double t = threshold.toNanos() / 1e9;
+        return java.util.stream.DoubleStream.concat(java.util.Arrays.stream(LATENCY_BUCKETS),
+                java.util.stream.DoubleStream.of(t)).distinct().sorted().toArray();
     }
 
     @Override

@@ -20,7 +20,13 @@ public enum RejectReason {
     MALFORMED_REQUEST(400),
     METHOD_NOT_ALLOWED(405),
     UNSUPPORTED_MEDIA_TYPE(415),
-    NOT_FOUND(404);
+    NOT_FOUND(404),
+    /** feedback: a label other than 0 or 1 */
+    BAD_LABEL(400),
+    /** feedback: an id this run of the service never handed out */
+    UNKNOWN_ID(404),
+    /** feedback: the prediction is older than the retention, or gave way to newer ones */
+    EXPIRED_ID(410);
 
     private final int status;
 

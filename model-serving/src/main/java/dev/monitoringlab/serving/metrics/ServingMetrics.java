@@ -1,6 +1,7 @@
 package dev.monitoringlab.serving.metrics;
 
 import dev.monitoringlab.http.HttpServer;
+import dev.monitoringlab.serving.feedback.FeedbackStore;
 import dev.monitoringlab.serving.model.Prediction;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +14,9 @@ public interface ServingMetrics {
     void request(String route, int status, long durationNanos);
 
     void rejected(RejectReason reason);
+
+    /** A true label arrived: correct or wrong (with the delay since the prediction), or a duplicate. */
+    void labelled(FeedbackStore.Outcome outcome, double delaySeconds);
 
     boolean enabled();
 
@@ -33,6 +37,10 @@ public interface ServingMetrics {
 
         @Override
         public void rejected(RejectReason reason) {
+        }
+
+        @Override
+        public void labelled(FeedbackStore.Outcome outcome, double delaySeconds) {
         }
 
         @Override

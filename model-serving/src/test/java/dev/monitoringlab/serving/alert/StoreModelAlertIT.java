@@ -11,7 +11,6 @@ import dev.monitoringlab.serving.traffic.TrafficRunner.Scenario;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.stack.NativeStack;
-import dev.monitoringlab.stack.Ports;
 import dev.monitoringlab.stack.PrometheusApi;
 import dev.monitoringlab.stack.Waits;
 import dev.monitoringlab.stack.receivers.FakeSlack;
@@ -51,12 +50,7 @@ class StoreModelAlertIT {
 
     @Test
     void faultyTrafficFiresToSlackAndNormalTrafficResolves() throws Exception {
-        MonitoringSettings base = MonitoringSettings.defaults()
-                .with(Setting.PROMETHEUS_PORT, String.valueOf(Ports.free()))
-                .with(Setting.ALERTMANAGER_PORT, String.valueOf(Ports.free()))
-                .with(Setting.MODEL_MOCK_PORT, String.valueOf(Ports.free()))
-                .with(Setting.NODE_TARGETS, "localhost:" + Ports.free())
-                .with(Setting.STORE_MODEL_PORT, String.valueOf(Ports.free()))
+        MonitoringSettings base = LiveStacks.onFreePorts()
                 .with(Setting.STORE_SUCCESS_WINDOW, "20s")
                 .with(Setting.STORE_SUCCESS_FOR, "10s");
         try (FakeSlack slack = new FakeSlack();

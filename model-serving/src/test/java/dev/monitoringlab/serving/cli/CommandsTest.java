@@ -53,7 +53,7 @@ class CommandsTest {
             {"nonsense"},
             {},
         };
-        String[] expected = {"--port", "--bogus", "--threads", "weird", "--url", "--duration", "--rate",
+        String[] expected = {"--port", "--bogus", "--threads", "normal, faulty or concept-drift", "--url", "--duration", "--rate",
             "does not exist", "--rows", "nonsense", "no command given"};
         for (int i = 0; i < bad.length; i++) {
             err.reset();

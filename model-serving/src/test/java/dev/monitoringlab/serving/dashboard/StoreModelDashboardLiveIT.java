@@ -3,6 +3,7 @@ package dev.monitoringlab.serving.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.monitoringlab.dashboards.DashboardJson;
+import dev.monitoringlab.dashboards.SloDashboard;
 import dev.monitoringlab.dashboards.StoreModelDashboard;
 import dev.monitoringlab.dashboards.check.PanelQueries;
 import dev.monitoringlab.dashboards.check.PanelQueryChecker;
@@ -61,7 +62,8 @@ class StoreModelDashboardLiveIT {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"items_count\": -1, \"customers_count\": 10}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(bad.statusCode()).isEqualTo(400);
-            traffic.run(TrafficRunner.Scenario.NORMAL, 50, Duration.ofSeconds(3), 8, null);
+            // with labels sent back at once, so the accuracy panel has labelled predictions to count
+            traffic.run(TrafficRunner.Scenario.NORMAL, 50, Duration.ofSeconds(3), 8, Duration.ZERO, null);
             prom.awaitQuery("sum(changes(store_model_predictions_total[1m])) >= 1", r -> !r.isEmpty(),
                     Duration.ofSeconds(30));
             prom.awaitQuery("sum(store_model_rejected_requests_total)", r -> !r.isEmpty() && r.get(0).value() >= 1,
@@ -70,6 +72,10 @@ class StoreModelDashboardLiveIT {
             PanelQueries q = PanelQueries.of(DashboardJson.write(new StoreModelDashboard(settings).build()));
             assertThat(q.queries()).isNotEmpty();
             new PanelQueryChecker(prom.base(), SCRAPE).assertEveryQueryHasData(q);
+            // the SLO dashboard reads the recording rules, evaluated every second here
+            PanelQueries slo = PanelQueries.of(DashboardJson.write(new SloDashboard(settings).build()));
+            assertThat(slo.queries()).isNotEmpty();
+            new PanelQueryChecker(prom.base(), SCRAPE).assertEveryQueryHasData(slo);
         }
     }
 }

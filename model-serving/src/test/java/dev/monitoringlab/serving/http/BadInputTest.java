@@ -69,7 +69,23 @@ class BadInputTest {
                 new Case("DELETE", "/health", null, null, 405, RejectReason.METHOD_NOT_ALLOWED),
                 new Case("POST", "/predict", "text/plain", GOOD, 415, RejectReason.UNSUPPORTED_MEDIA_TYPE),
                 new Case("POST", "/predict", null, GOOD, 415, RejectReason.UNSUPPORTED_MEDIA_TYPE),
-                new Case("GET", "/admin/../etc/passwd", null, null, 404, RejectReason.NOT_FOUND));
+                new Case("GET", "/admin/../etc/passwd", null, null, 404, RejectReason.NOT_FOUND),
+                new Case("POST", "/feedback", json, "{\"id\": \"a-1\", \"label\": ", 400, RejectReason.MALFORMED_JSON),
+                new Case("POST", "/feedback", json, "[1, 0]", 400, RejectReason.WRONG_TYPE),
+                new Case("POST", "/feedback", json, "{\"label\": 1}", 400, RejectReason.MISSING_FIELD),
+                new Case("POST", "/feedback", json, "{\"id\": \"a-1\"}", 400, RejectReason.MISSING_FIELD),
+                new Case("POST", "/feedback", json, "{\"id\": 17, \"label\": 1}", 400, RejectReason.WRONG_TYPE),
+                new Case("POST", "/feedback", json, "{\"id\": \"a-1\", \"label\": \"1\"}", 400, RejectReason.WRONG_TYPE),
+                new Case("POST", "/feedback", json, "{\"id\": \"a-1\", \"label\": 2}", 400, RejectReason.BAD_LABEL),
+                new Case("POST", "/feedback", json, "{\"id\": \"a-1\", \"label\": 0.5}", 400, RejectReason.BAD_LABEL),
+                new Case("POST", "/feedback", json, "{\"id\": \"a-1\", \"label\": 1, \"why\": 1}", 400, RejectReason.UNKNOWN_FIELD),
+                new Case("POST", "/feedback", json, "{\"feedback\": []}", 400, RejectReason.EMPTY_BATCH),
+                new Case("POST", "/feedback", json, "{\"feedback\": [7]}", 400, RejectReason.WRONG_TYPE),
+                new Case("POST", "/feedback", json, "{\"feedback\": [" + "{\"id\":\"a-1\",\"label\":1},".repeat(1000)
+                        + "{\"id\":\"a-1\",\"label\":1}]}", 400, RejectReason.BATCH_TOO_LARGE),
+                new Case("POST", "/feedback", json, "{\"id\": \"a-1\", \"label\": 1}", 404, RejectReason.UNKNOWN_ID),
+                new Case("POST", "/feedback", "text/plain", "{\"id\": \"a-1\", \"label\": 1}", 415, RejectReason.UNSUPPORTED_MEDIA_TYPE),
+                new Case("GET", "/feedback", null, null, 405, RejectReason.METHOD_NOT_ALLOWED));
         Map<RejectReason, Integer> expected = new EnumMap<>(RejectReason.class);
         for (Case c : corpus) {
             HttpResponse<String> r = http.send(c.method(), c.path(), c.contentType(), c.body());
@@ -149,11 +165,12 @@ class BadInputTest {
     void seededRandomGarbageNeverGetsA5xx() throws Exception {
         Random random = new Random(20220727);
         String[] methods = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"};
-        String[] paths = {"/predict", "/predict", "/predict", "/health", "/metrics", "/docs", "/x", "/predict/"};
+        String[] paths = {"/predict", "/predict", "/predict", "/health", "/metrics", "/docs", "/x", "/predict/", "/feedback", "/feedback"};
         String[] types = {"application/json", "application/json; charset=utf-8", "text/plain", null, "APPLICATION/JSON"};
         int served = 0;
         for (int i = 0; i < 300; i++) {
-            String body = switch (random.nextInt(4)) {
+            String body = switch (random.nextInt(5)) {
+                case 4 -> mutate(random, "{\"feedback\": [{\"id\": \"0a1b2c3d-12\", \"label\": 1}, {\"id\": \"x-1\", \"label\": 0}]}");
                 case 0 -> randomText(random, random.nextInt(200));
                 case 1 -> mutate(random, GOOD);
                 case 2 -> mutate(random, batch(1 + random.nextInt(5)));

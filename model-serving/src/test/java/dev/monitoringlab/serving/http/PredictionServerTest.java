@@ -98,24 +98,50 @@ class PredictionServerTest {
     }
 
     @Test
-    void healthOpenApiAndDocsDescribeTheSameRoutes() throws Exception {
+    void healthOpenApiAndTheModelCardDescribeTheSameRoutes() throws Exception {
         assertThat(JSON.readTree(http.get("/health").body()).get("status").asText()).isEqualTo("ok");
         HttpResponse<String> api = http.get("/openapi.json");
         assertThat(api.statusCode()).isEqualTo(200);
         JsonNode doc = JSON.readTree(api.body());
         assertThat(doc.get("openapi").asText()).startsWith("3.");
         List<String> paths = iterable(doc.get("paths").fieldNames());
-        assertThat(paths).containsExactlyInAnyOrder("/predict", "/health", "/metrics", "/openapi.json", "/docs");
+        assertThat(paths).containsExactlyInAnyOrder("/predict", "/feedback", "/health", "/metrics", "/openapi.json",
+                "/docs", "/model");
+        assertThat(iterable(doc.at("/paths/~1feedback/post/responses").fieldNames()))
+                .contains("200", "400", "404", "410", "415");
         assertThat(doc.at("/x-model/version").asText()).isEqualTo(TestModels.model().descriptor().version());
+        List<String> reasons = new java.util.ArrayList<>();
+        doc.at("/components/schemas/Error/properties/reason/enum").forEach(r -> reasons.add(r.asText()));
+        assertThat(reasons).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(
+                dev.monitoringlab.serving.metrics.RejectReason.values()).map(r -> r.label()).toList());
 
+        HttpResponse<String> card = http.get("/model");
+        assertThat(card.statusCode()).isEqualTo(200);
+        assertThat(card.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(card.body()).startsWith("<!DOCTYPE html>").doesNotContain("<script", "http://cdn", "https://");
+        for (String p : paths) {
+            assertThat(card.body()).contains("<code>" + p + "</code>");
+        }
+        assertThat(card.body()).contains("items_count", "customers_count", "held-out ROC AUC");
+    }
+
+    @Test
+    void docsIsSwaggerUiServedFromTheWebjarAndNothingElseUnderDocs() throws Exception {
         HttpResponse<String> docs = http.get("/docs");
         assertThat(docs.statusCode()).isEqualTo(200);
-        assertThat(docs.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(docs.body()).startsWith("<!DOCTYPE html>").doesNotContain("<script", "http://cdn", "https://");
-        for (String p : paths) {
-            assertThat(docs.body()).contains("<code>" + p + "</code>");
+        assertThat(docs.body()).contains("SwaggerUIBundle({url: \"/openapi.json\"", "/docs/swagger-ui-bundle.js",
+                "/docs/swagger-ui.css").doesNotContain("https://", "http://");
+        HttpResponse<String> js = http.get("/docs/swagger-ui-bundle.js");
+        assertThat(js.statusCode()).isEqualTo(200);
+        assertThat(js.headers().firstValue("Content-Type").orElse("")).startsWith("application/javascript");
+        assertThat(js.body()).hasSizeGreaterThan(500_000).contains("SwaggerUIBundle");
+        assertThat(http.get("/docs/swagger-ui.css").headers().firstValue("Content-Type").orElse(""))
+                .startsWith("text/css");
+        for (String other : List.of("/docs/index.html", "/docs/swagger-initializer.js", "/docs/../pom.properties",
+                "/docs/", "/docs/assets")) {
+            assertThat(http.get(other).statusCode()).as(other).isEqualTo(404);
         }
-        assertThat(docs.body()).contains("items_count", "customers_count", "held-out ROC AUC");
+        assertThat(sample("store_model_http_requests_total{route=\"/docs/assets\",status=\"200\"}")).isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -16,7 +16,8 @@ class DriftMetricsTest {
     private final StoreModel model = TestModels.model();
 
     private PrometheusServingMetrics afterTraffic(InputDistribution inputs, int records) {
-        PrometheusServingMetrics metrics = new PrometheusServingMetrics(model.descriptor(), Duration.ofMinutes(5));
+        PrometheusServingMetrics metrics = new PrometheusServingMetrics(model.descriptor(), Duration.ofMinutes(5),
+                PrometheusServingMetrics.DEFAULT_LATENCY_THRESHOLD);
         SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < records; i++) {
             int items = inputs.items(random);

@@ -58,6 +58,41 @@ class TrafficRunnerTest {
     }
 
     @Test
+    void normalTrafficSendsLabelsAfterTheDelayAndTheModelIsRightAsOftenAsAtTraining() throws Exception {
+        double before = labelled();
+        long start = System.nanoTime();
+        TrafficSummary s = runner.run(TrafficRunner.Scenario.NORMAL, 400, Duration.ofSeconds(1), 3,
+                Duration.ofMillis(500), null);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1400));
+        assertThat(s.labelsSent()).isEqualTo(400);
+        assertThat(s.labelsFailed()).isZero();
+        assertThat(labelled() - before).isEqualTo(400);
+        assertThat(s.accuracy()).isBetween(0.78, 0.90); // held-out 0.844; 400 labels: sd about 0.018
+        assertThat(s.render()).contains("labels sent    400, refused 0, accuracy 0.");
+    }
+
+    @Test
+    void conceptDriftKeepsTheInputsButTheTruthDisagreesWithTheModel() throws Exception {
+        TrafficSummary drifted = runner.run(TrafficRunner.Scenario.CONCEPT_DRIFT, 400, Duration.ofSeconds(1), 3,
+                Duration.ZERO, null);
+        TrafficSummary normal = runner.run(TrafficRunner.Scenario.NORMAL, 400, Duration.ofSeconds(1), 3, Duration.ZERO,
+                null);
+        // same seed, same inputs: the model answers the same; only the truth differs
+        assertThat(drifted.successful()).isEqualTo(normal.successful());
+        assertThat(drifted.accuracy()).isLessThan(0.72);
+        assertThat(normal.accuracy()).isGreaterThan(0.78);
+        assertThat(TrafficRunner.Scenario.byLabel("concept-drift")).contains(TrafficRunner.Scenario.CONCEPT_DRIFT);
+    }
+
+    private static double labelled() throws Exception {
+        String text = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return text.lines().filter(l -> l.startsWith("store_model_labelled_predictions_total{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
     void anUnreachableServiceCountsErrorsAndStops() throws Exception {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {

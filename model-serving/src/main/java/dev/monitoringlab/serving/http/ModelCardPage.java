@@ -7,10 +7,11 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * A self-contained HTML page rendered from the OpenAPI document (no scripts, no CDN), so {@code /docs}
- * works offline and can never disagree with {@code /openapi.json}.
+ * The model card and the API as a self-contained HTML page rendered from the OpenAPI document (no scripts, no
+ * CDN), at {@code /model}: it works offline and without JavaScript
+ * and can never disagree with {@code /openapi.json}. The interactive page is {@link SwaggerUi} at {@code /docs}.
  */
-final class DocsPage {
+final class ModelCardPage {
     private static final ObjectMapper PRETTY = new ObjectMapper();
     private static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;"
             + "padding:0 1rem;color:#222}h2{border-bottom:1px solid #ccc;margin-top:2rem}"
@@ -20,7 +21,7 @@ final class DocsPage {
             + "pre{background:#f6f6f6;padding:.5rem;overflow:auto}table{border-collapse:collapse}"
             + "td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left;vertical-align:top}";
 
-    private DocsPage() {
+    private ModelCardPage() {
     }
 
     static String render(JsonNode api) {
