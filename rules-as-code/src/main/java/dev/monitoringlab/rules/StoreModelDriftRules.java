@@ -30,12 +30,8 @@ public final class StoreModelDriftRules {
     }
 
     static AlertRule inputDrift(MonitoringSettings s, String component) {
-        String threshold = s.raw(Setting.STORE_DRIFT_THRESHOLD).trim();
-        return AlertRule.builder("StoreModelInputDrift")
-                .expr(inputDrift(s) + " > " + threshold + "\n" + enoughRecords(s))
-                .forDuration(s.promDuration(Setting.STORE_DRIFT_FOR))
-                .label("severity", "warning")
-                .label("component", component)
+        String threshold = threshold(s);
+        return driftAlert(s, component, "StoreModelInputDrift", inputDrift(s))
                 .summary("Input {{ $labels.feature }} of the store model has drifted from the training data")
                 .description("The Population Stability Index of {{ $labels.feature }} over the service's drift window"
                         + " is {{ $value | printf \"%.2f\" }} (above " + threshold + ": a significant shift). The"
@@ -44,16 +40,25 @@ public final class StoreModelDriftRules {
     }
 
     static AlertRule outputDrift(MonitoringSettings s, String component) {
-        String threshold = s.raw(Setting.STORE_DRIFT_THRESHOLD).trim();
-        return AlertRule.builder("StoreModelOutputDrift")
-                .expr(outputDrift(s) + " > " + threshold + "\n" + enoughRecords(s))
-                .forDuration(s.promDuration(Setting.STORE_DRIFT_FOR))
-                .label("severity", "warning")
-                .label("component", component)
+        String threshold = threshold(s);
+        return driftAlert(s, component, "StoreModelOutputDrift", outputDrift(s))
                 .summary("The store model's predicted probabilities have drifted from training")
                 .description("The Population Stability Index of the predicted probability over the service's drift"
                         + " window is {{ $value | printf \"%.2f\" }} (above " + threshold + "): the model answers"
                         + " differently from what it did on its training data")
                 .build();
+    }
+
+    private static String threshold(MonitoringSettings s) {
+        return s.raw(Setting.STORE_DRIFT_THRESHOLD).trim();
+    }
+
+    /** What both drift alerts share: the score above the threshold, enough records, 'for', labels. */
+    private static AlertRule.Builder driftAlert(MonitoringSettings s, String component, String name, String score) {
+        return AlertRule.builder(name)
+                .expr(score + " > " + threshold(s) + "\n" + enoughRecords(s))
+                .forDuration(s.promDuration(Setting.STORE_DRIFT_FOR))
+                .label("severity", "warning")
+                .label("component", component);
     }
 }
