@@ -11,8 +11,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
-/** What the mock serves: {@code /metrics} in the format the scraper asks for, a small home page, a health check. */
+/**
+ * What the mock serves: {@code /metrics} in the format the scraper asks for, a small home page, a health check.
+ *
+ * <p>The rendered {@code /metrics} body is kept per format until the {@code state} it was rendered from changes:
+ * the mock's values change only on its timer and its server's counts only when connections come and go, so
+ * between two changes every scrape would render the same bytes. The state is read before rendering, so a body is
+ * never older than the state it is filed under.
+ */
 final class MetricsRoutes implements Handler {
     private static final Response HOME = new Response(200, "text/html; charset=utf-8", ("<!DOCTYPE html><html><head>"
             + "<title>model mock</title></head><body><h1>model mock</h1><p><a href=\"/metrics\">Metrics</a></p>"
@@ -20,10 +29,19 @@ final class MetricsRoutes implements Handler {
     private static final Response HEALTHY = Response.text(200, "Exporter is healthy.\n");
 
     private final PrometheusRegistry registry;
+    private final Supplier<?> state;
     private final ExpositionFormats formats = ExpositionFormats.init();
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
-    MetricsRoutes(PrometheusRegistry registry) {
+    /**
+     * @param state a value equal to the previous one exactly when nothing the registry would show has changed
+     */
+    MetricsRoutes(PrometheusRegistry registry, Supplier<?> state) {
         this.registry = registry;
+        this.state = state;
+    }
+
+    private record Rendered(Object state, Response response) {
     }
 
     @Override
@@ -42,6 +60,17 @@ final class MetricsRoutes implements Handler {
 
     private Response scrape(String accept) {
         ExpositionFormatWriter writer = formats.findWriter(accept);
+        Object now = state.get();
+        Rendered last = rendered.get(writer.getContentType());
+        if (last != null && last.state().equals(now)) {
+            return last.response();
+        }
+        Response response = render(writer);
+        rendered.put(writer.getContentType(), new Rendered(now, response));
+        return response;
+    }
+
+    private Response render(ExpositionFormatWriter writer) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         try {
             writer.write(out, registry.scrape());

@@ -11,6 +11,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The running mock: a metrics server and a timer that sets a new {@code model_result} every interval. */
 public final class ModelMock implements AutoCloseable {
@@ -35,18 +37,32 @@ public final class ModelMock implements AutoCloseable {
                 .orElseGet(() -> ValueSource.uniform(options.seed().isPresent()
                         ? new SplittableRandom(options.seed().getAsLong()) : new SplittableRandom()));
 
+        // What /metrics shows changes only when the timer records a value or the server's counts change; the
+        // routes render it again only then (see MetricsRoutes).
+        AtomicLong values = new AtomicLong();
+        AtomicReference<HttpServer> started = new AtomicReference<>();
+        MetricsRoutes routes = new MetricsRoutes(registry, () -> {
+            HttpServer s = started.get();
+            return s == null ? new State(values.get(), -1, -1, -1)
+                    : new State(values.get(), s.openConnections(), s.refusedConnections(), s.requestTimeouts());
+        });
         // Scrapes never block, so one event loop serves them all and also accepts (the mock's budget is 64 MB);
         // slow clients cost it a socket each, not a thread. The timer never waits for a scrape.
-        HttpServer server = HttpServer.start(options.host(), options.port(), 0,
-                limits.withMaxBodyBytes(0), new MetricsRoutes(registry));
+        HttpServer server = HttpServer.start(options.host(), options.port(), 0, limits.withMaxBodyBytes(0), routes);
+        started.set(server);
         HttpServerMetrics.register(registry, "modelmock", server);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("modelmock-timer"));
         timer.scheduleAtFixedRate(() -> {
             double value = source.next();
             metrics.record(value);
+            values.incrementAndGet(); // after the record: a scrape filed under the old count may show the new value
             log.println(Instant.now() + " model_result=" + value);
         }, 0, options.interval().toMillis(), TimeUnit.MILLISECONDS);
         return new ModelMock(timer, server);
+    }
+
+    /** Everything {@code /metrics} shows that can change: values recorded, and the server's connection counts. */
+    private record State(long valuesRecorded, int connectionsOpen, long connectionsRefused, long requestTimeouts) {
     }
 
     public int port() {

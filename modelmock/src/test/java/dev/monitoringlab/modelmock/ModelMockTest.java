@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +26,7 @@ class ModelMockTest {
         ModelMockOptions options = ModelMockOptions.parse("--port", "0", "--host", "127.0.0.1",
                 "--interval", "50ms", "--values", "0.2,0.9");
         try (ModelMock mock = ModelMock.start(options, new PrintStream(logBytes, true, StandardCharsets.UTF_8))) {
-            String body = awaitMetrics(mock.port(), "model_result_updates_total 3.0");
+            String body = awaitMetrics(mock.port(), "(?m)^model_result_updates_total ([3-9]|\\d{2,})\\.0$");
             assertThat(body).contains("# HELP model_result Latest output of the mocked model");
             assertThat(body).contains("# TYPE model_result gauge");
             double value = Double.parseDouble(find(body, "(?m)^model_result (\\S+)$"));
@@ -41,6 +42,33 @@ class ModelMockTest {
     }
 
     @Test
+    void aKeptBodyIsRenderedAgainWhenConnectionsChangeAndIsKeptPerFormat() throws Exception {
+        // One value for the whole test (interval of an hour), so only the server's counts can change the body.
+        ModelMockOptions options = ModelMockOptions.parse("--port", "0", "--host", "127.0.0.1",
+                "--interval", "1h", "--values", "0.4");
+        try (ModelMock mock = ModelMock.start(options, new PrintStream(new ByteArrayOutputStream()))) {
+            String before = awaitMetrics(mock.port(), "(?m)^model_result 0\\.4$");
+            int openBefore = (int) Double.parseDouble(find(before, "(?m)^modelmock_http_connections_open (\\S+)$"));
+            try (Socket a = new Socket("127.0.0.1", mock.port());
+                    Socket b = new Socket("127.0.0.1", mock.port())) {
+                String during = awaitMetrics(mock.port(),
+                        "(?m)^modelmock_http_connections_open " + (openBefore + 2) + "\\.0$");
+                assertThat(during).contains("model_result 0.4");
+            }
+
+            HttpResponse<String> openMetrics = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + mock.port() + "/metrics"))
+                    .header("Accept", "application/openmetrics-text; version=1.0.0").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(openMetrics.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/openmetrics-text"));
+            assertThat(openMetrics.body()).endsWith("# EOF\n");
+            String text = awaitMetrics(mock.port(), "(?m)^model_result 0\\.4$");
+            assertThat(text).doesNotContain("# EOF");
+        }
+    }
+
+    @Test
     void sameSeedGivesTheSameSequence() {
         ValueSource a = ValueSource.uniform(new SplittableRandom(7));
         ValueSource b = ValueSource.uniform(new SplittableRandom(7));
@@ -50,18 +78,20 @@ class ModelMockTest {
         }
     }
 
-    private String awaitMetrics(int port, String needle) throws Exception {
+    /** Scrapes until the body has a match for {@code regex}, for at most 10 s. */
+    private String awaitMetrics(int port, String regex) throws Exception {
+        Pattern wanted = Pattern.compile(regex);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         String body = "";
         while (Instant.now().isBefore(deadline)) {
             body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            if (body.contains(needle) || body.matches("(?s).*model_result_updates_total [3-9].*")) {
+            if (wanted.matcher(body).find()) {
                 return body;
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("metrics never showed '" + needle + "':\n" + body);
+        throw new AssertionError("metrics never matched '" + regex + "':\n" + body);
     }
 
     private static String find(String body, String regex) {
