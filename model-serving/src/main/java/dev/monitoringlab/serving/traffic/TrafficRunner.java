@@ -126,16 +126,21 @@ public final class TrafficRunner {
                 } else {
                     (answer.label() == 1 ? successful : normal).incrementAndGet();
                     if (!feedbackDelay.isNegative() && answer.id() != null) {
-                        labelsInFlight.acquireUninterruptibly();
-                        later.schedule(() -> feedback(answer.id(), truth).whenComplete((ok, e) -> {
-                            labelsSent.incrementAndGet();
-                            if (e != null || !ok) {
-                                labelsFailed.incrementAndGet();
-                            } else if (truth == answer.label()) {
-                                labelsCorrect.incrementAndGet();
-                            }
-                            labelsInFlight.release();
-                        }), feedbackDelay.toNanos(), TimeUnit.NANOSECONDS);
+                        // Bounded when the label is sent, on the feedback thread: rate x delay labels wait their
+                        // turn, and an answer's callback must never wait for one (it would hold the request's
+                        // in-flight permit and slow the predictions below the rate asked for).
+                        later.schedule(() -> {
+                            labelsInFlight.acquireUninterruptibly();
+                            feedback(answer.id(), truth).whenComplete((ok, e) -> {
+                                labelsSent.incrementAndGet();
+                                if (e != null || !ok) {
+                                    labelsFailed.incrementAndGet();
+                                } else if (truth == answer.label()) {
+                                    labelsCorrect.incrementAndGet();
+                                }
+                                labelsInFlight.release();
+                            });
+                        }, feedbackDelay.toNanos(), TimeUnit.NANOSECONDS);
                     }
                 }
                 inFlight.release();

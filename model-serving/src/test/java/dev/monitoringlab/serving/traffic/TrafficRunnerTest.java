@@ -72,6 +72,20 @@ class TrafficRunnerTest {
     }
 
     @Test
+    void moreLabelsWaitingThanRequestsInFlightNeitherSlowThePredictionsNorCountAsErrors() throws Exception {
+        // 300 labels wait 8 s each, far more than the 64 requests allowed in flight: the predictions still go out
+        // at the rate asked for, and every one is answered and labelled
+        long start = System.nanoTime();
+        TrafficSummary s = runner.run(TrafficRunner.Scenario.NORMAL, 300, Duration.ofSeconds(1), 5,
+                Duration.ofSeconds(8), null);
+        assertThat(s.errors()).isZero();
+        assertThat(s.answered()).isEqualTo(300);
+        assertThat(s.labelsSent()).isEqualTo(300);
+        assertThat(s.labelsFailed()).isZero();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(9));
+    }
+
+    @Test
     void conceptDriftKeepsTheInputsButTheTruthDisagreesWithTheModel() throws Exception {
         TrafficSummary drifted = runner.run(TrafficRunner.Scenario.CONCEPT_DRIFT, 400, Duration.ofSeconds(1), 3,
                 Duration.ZERO, null);
