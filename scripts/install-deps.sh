@@ -16,7 +16,8 @@ test_deps=(docker-compose=docker-compose stress-ng=stress-ng
            qemu-system-x86_64=qemu-system-x86 qemu-img=qemu-utils debootstrap=debootstrap
            ansible-playbook=ansible ansible-lint=ansible-lint ssh=openssh-client ssh-keygen=openssh-client
            mkfs.ext4=e2fsprogs python3=python3 fc-list=fontconfig
-           node=nodejs npm=npm chromium=chromium)
+           node=nodejs npm=npm chromium=chromium
+           jq=jq tmux=tmux htop=htop)
 bench_deps=(wrk=wrk)
 
 case "$profile" in

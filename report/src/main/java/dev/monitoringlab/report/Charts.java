@@ -54,8 +54,8 @@ public final class Charts {
     static final Color LOAD_FILL = new Color(245, 160, 40, 70);
     static final Color QUIET_FILL = new Color(70, 140, 220, 45);
     static final Color FIRING_HATCH = new Color(210, 30, 30);
-    /** Words in a phase's name that mark it as a load phase (stress-ng running, faulty traffic). */
-    private static final List<String> LOAD_WORDS = List.of("load", "stress", "faulty");
+    /** Words in a phase's name that mark it as a load or fault phase (stress-ng, faulty traffic, a target stopped). */
+    private static final List<String> LOAD_WORDS = List.of("load", "stress", "faulty", "stopped");
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -70,7 +70,7 @@ public final class Charts {
 
     /** What a phase band stands for, which sets its colour and legend entry. */
     public enum Kind {
-        LOAD("load phase", LOAD_FILL), QUIET("quiet phase (pause, normal traffic)", QUIET_FILL);
+        LOAD("load or fault phase", LOAD_FILL), QUIET("quiet phase (pause, normal traffic)", QUIET_FILL);
 
         private final String legend;
         private final Color color;
@@ -80,7 +80,7 @@ public final class Charts {
             this.color = color;
         }
 
-        /** A load phase when its name says so ("load 2m", "faulty"), otherwise quiet ("pause 3m", "after"). */
+        /** A load phase when its name says so ("load 2m", "faulty", "… stopped"), otherwise quiet ("pause 3m"). */
         static Kind of(String label) {
             String l = label.toLowerCase(Locale.ROOT);
             return LOAD_WORDS.stream().anyMatch(l::contains) ? LOAD : QUIET;

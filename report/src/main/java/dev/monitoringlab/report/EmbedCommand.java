@@ -31,7 +31,12 @@ public final class EmbedCommand {
             "firing-model", dir -> tableOnly(dir.resolve("firing-model.md"), "| rule variant"),
             "mock-metrics", dir -> "```text\n" + read(dir.resolve("raw/modelmock-metrics.txt")) + "```\n",
             "node-metrics", dir -> "```text\n" + String.join("\n",
-                    read(dir.resolve("raw/node-exporter-metrics.txt")).lines().limit(4).toList()) + "\n...\n```\n");
+                    read(dir.resolve("raw/node-exporter-metrics.txt")).lines().limit(4).toList()) + "\n...\n```\n",
+            "self-timeline", dir -> timelineTables(dir.resolve("self-timeline.md")),
+            "store-drift", dir -> after(dir.resolve("store-timeline.md"), "## Other alerts"),
+            "htop", dir -> "```text\n" + read(dir.resolve("raw/htop.txt")).lines().map(String::stripTrailing)
+                    .collect(java.util.stream.Collectors.joining("\n")).replaceAll("^\n+|\\s+$", "") + "\n```\n",
+            "alert-pages", dir -> AlertPages.table(dir.resolve("raw")));
 
     /** Returns the report with every block refreshed; throws on an unknown block or a missing file. */
     public static String embed(String report, Path evidence) {
@@ -68,6 +73,13 @@ public final class EmbedCommand {
     private static String from(Path file, String first) {
         List<String> lines = read(file).lines().toList();
         int start = index(lines, first, file);
+        return String.join("\n", lines.subList(start, lines.size())).strip() + "\n";
+    }
+
+    /** What follows the line starting with {@code heading}, to the end. */
+    private static String after(Path file, String heading) {
+        List<String> lines = read(file).lines().toList();
+        int start = index(lines, heading, file) + 1;
         return String.join("\n", lines.subList(start, lines.size())).strip() + "\n";
     }
 

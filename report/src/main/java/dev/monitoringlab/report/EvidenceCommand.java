@@ -27,6 +27,9 @@ public final class EvidenceCommand {
     public static final String MODEL_CHART = "model-result.png";
     public static final String CPU_CHART = "cpu-stress.png";
     public static final String STORE_CHART = "store-success.png";
+    public static final String SELF_CHART = "self-monitoring.png";
+    /** Alerts that the store model's faulty traffic also sets off; listed under the store timeline. */
+    static final List<String> STORE_DRIFT_ALERTS = List.of("StoreModelInputDrift", "StoreModelOutputDrift");
 
     private final MonitoringSettings settings;
     private final EvidenceOptions options;
@@ -79,7 +82,8 @@ public final class EvidenceCommand {
             log.println("report: no 'cpu' phases (--phases), so no CPU chart and timeline");
         } else {
             written.addAll(scenario("cpu", "HostHighCpuLoad", HostRules.cpuBusyPercent(settings, ""),
-                    1, 0, 100, settings.hostCpuThresholdPercent(), "CPU busy %", cpu, messages, now, CPU_CHART,
+                    1, 0, 100, settings.hostCpuThresholdPercent(), "threshold " + trim(settings.hostCpuThresholdPercent())
+                    + " %", "CPU busy %", cpu, messages, now, CPU_CHART, List.of(),
                     "CPU busy % during the lab's stress sequence (HostHighCpuLoad)",
                     "CPU load ran on: " + options.cpuSource() + "; " + nodeDescription()));
         }
@@ -88,9 +92,21 @@ public final class EvidenceCommand {
             log.println("report: no 'store' phases (--phases), so no store model chart and timeline");
         } else {
             written.addAll(scenario("store", "StoreSuccessRateLow", StoreModelRules.successRatio(settings) + " * 100",
-                    1, 0, 100, settings.storeSuccessThreshold() * 100, "successful predictions %", store, messages, now,
-                    STORE_CHART, "Store model: share of 'successful' predictions, normal -> faulty -> normal traffic",
+                    1, 0, 100, settings.storeSuccessThreshold() * 100, "threshold "
+                    + trim(settings.storeSuccessThreshold() * 100) + " %", "successful predictions %", store, messages,
+                    now, STORE_CHART, STORE_DRIFT_ALERTS, "Store model: share of 'successful' predictions, normal -> faulty -> normal traffic",
                     "traffic from model-serving's scenarios against the store model service on " + machine.hostname()));
+        }
+        List<Phase> self = Phases.of(phases, "self");
+        if (self.isEmpty()) {
+            log.println("report: no 'self' phases (--phases), so no self-monitoring chart and timeline");
+        } else {
+            String selector = settings.selector(Setting.STORE_MODEL_SELECTOR);
+            written.addAll(scenario("self", "TargetDown", "up{" + selector + "} * 100", 1, 0, 100, 50,
+                    "below: the target is down (up = 0); TargetDown after 1m", "store model target up %", self, messages, now,
+                    SELF_CHART, List.of(), "Self-monitoring: the store model service stopped, then started again",
+                    "the store model service on " + machine.hostname() + " killed and restarted; TargetDown goes to"
+                            + " the monitoring webhook"));
         }
         written.forEach(p -> log.println("report: wrote " + p));
         return written;
@@ -131,8 +147,9 @@ public final class EvidenceCommand {
     }
 
     private List<Path> scenario(String name, String alert, String expr, int stepSec, double yMin, double yMax,
-                                double threshold, String yLabel, List<Phase> phases, List<WebhookMessage> messages,
-                                Instant now, String chartFile, String title, String source) throws IOException {
+                                double threshold, String thresholdLabel, String yLabel, List<Phase> phases,
+                                List<WebhookMessage> messages, Instant now, String chartFile, List<String> alsoListed,
+                                String title, String source) throws IOException {
         Instant first = phases.stream().map(Phase::start).min(Comparator.naturalOrder()).orElseThrow();
         Instant last = phases.stream().map(Phase::end).max(Comparator.naturalOrder()).orElseThrow();
         Instant start = first.minusSeconds(60);
@@ -144,8 +161,8 @@ public final class EvidenceCommand {
         List<Charts.Line> lines = series.stream().map(s -> new Charts.Line(yLabel + " " + s.labels().getOrDefault(
                 "instance", ""), s.points())).toList();
         Charts.Spec spec = new Charts.Spec(title, List.of(range(start, end), "captured on " + machine.describe(), source,
-                "grey: phases; red: " + alert + " firing"), yLabel, lines, yMin, yMax, threshold,
-                "threshold " + trim(threshold) + " %", phases.stream().map(p -> new Charts.Band(p.name(),
+                "phases and firing windows: see the legend"), yLabel, lines, yMin, yMax, threshold,
+                thresholdLabel, phases.stream().map(p -> new Charts.Band(p.name(),
                 new Interval(p.start(), p.end()))).toList(),
                 firing.stream().map(i -> new Charts.Band(alert, i)).toList(), start, end);
         List<Path> out = new ArrayList<>();
@@ -154,8 +171,45 @@ public final class EvidenceCommand {
         out.add(AtomicFiles.write(options.out().resolve(name + "-timeline.md"), header(alert + " timeline", now)
                 + "Chart " + range(start, end) + ". Prometheus times are to the query step (" + AlertTimeline.human(step)
                 + "); notification times are when the local look-alike received them. " + source + ".\n\nExpression: `" + expr + "`\n\n" + t.toMarkdown()
-                + "\nEvery phase as the lab expects: **" + (t.allAsExpected() ? "yes" : "no") + "**.\n"));
+                + "\nEvery phase as the lab expects: **" + (t.allAsExpected() ? "yes" : "no") + "**.\n"
+                + alsoFiring(alsoListed, phases, messages, start, end, step)));
         return out;
+    }
+
+    /**
+     * The firing windows of other alerts over the same range, one row per alert and label set, each dated from the
+     * start of the phase it began in, with the messages about it; empty when {@code alerts} is.
+     */
+    private String alsoFiring(List<String> alerts, List<Phase> phases, List<WebhookMessage> messages, Instant start,
+                              Instant end, Duration step) {
+        if (alerts.isEmpty()) {
+            return "";
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (String alert : alerts) {
+            for (PrometheusApi.RangeSeries s : prom.queryRange("ALERTS{alertname=\"" + alert
+                    + "\", alertstate=\"firing\"}", start, end, step)) {
+                List<Double> times = new ArrayList<>();
+                s.points().forEach(p -> times.add(p[0]));
+                String labels = s.labels().entrySet().stream()
+                        .filter(e -> !List.of("__name__", "alertname", "alertstate", "job", "instance", "severity",
+                                "component").contains(e.getKey()))
+                        .map(e -> e.getKey() + "=" + e.getValue()).sorted().reduce((a, b) -> a + ", " + b).orElse("");
+                for (Interval i : AlertIntervals.fromPoints(times, step.toSeconds(), end)) {
+                    String after = phases.stream().filter(p -> p.contains(i.start())).findFirst()
+                            .map(p -> "+" + AlertTimeline.human(Duration.between(p.start(), i.start())) + " after start "
+                                    + p.name()).orElse("");
+                    rows.add(List.of(alert, labels, Machine.stamp(i.start()), i.end() == null ? "still firing"
+                            : Machine.stamp(i.end()), after));
+                }
+            }
+        }
+        long sent = messages.stream().filter(m -> alerts.stream().anyMatch(m::about) && m.firing()).count();
+        String names = String.join(", ", alerts);
+        return "\n## Other alerts in the same range: " + names + "\n\n"
+                + (rows.isEmpty() ? "None of them fired.\n" : Markdown.table(List.of("alert", "labels", "firing from",
+                "until", "when"), rows))
+                + "\nFiring notifications about them received by the local webhooks: " + sent + ".\n";
     }
 
     private static long firingMessages(List<WebhookMessage> messages, String receiver, Instant start, Instant end) {

@@ -104,6 +104,31 @@ final class ReportCommands {
         }
     }
 
+    @Command(name = "terminal-png", description = "Draw a saved terminal screen (tmux capture-pane -p) as a PNG.")
+    static final class TerminalPng extends Cli.Base {
+        @Option(names = "--in", required = true, paramLabel = "FILE", description = "the screen as text")
+        private Path in;
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "the PNG to write")
+        private Path out;
+        @Option(names = "--caption", defaultValue = "", paramLabel = "TEXT", description = "a line above the screen")
+        private String caption;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!java.nio.file.Files.isRegularFile(in)) {
+                throw usage("--in " + in + ": no such file");
+            }
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(in, java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                AtomicFiles.write(out, TerminalShot.png(lines, caption));
+            } catch (IllegalArgumentException e) {
+                throw usage("--in " + in + ": " + e.getMessage());
+            }
+            out().println("report: wrote " + out);
+            return 0;
+        }
+    }
+
     @Command(name = "embed", description = "Copy the evidence tables into REPORT.md.")
     static final class Embed extends Cli.Base {
         @Option(names = "--report", paramLabel = "FILE", description = "the report (default report/REPORT.md)")

@@ -1,6 +1,7 @@
 package dev.monitoringlab.report;
 
 import dev.monitoringlab.settings.AtomicFiles;
+import dev.monitoringlab.stack.receivers.FakeAlertWebhook;
 import dev.monitoringlab.stack.receivers.FakeDiscord;
 import dev.monitoringlab.stack.receivers.FakeSlack;
 import dev.monitoringlab.stack.receivers.FakeTelegram;
@@ -15,7 +16,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Stands in for Discord, Slack and Telegram during an evidence run: local endpoints that answer like the real webhooks, their
+ * Stands in for Discord, Slack and Telegram, and for the monitoring and heartbeat webhooks (plain Alertmanager webhooks),
+ * during an evidence run: local endpoints that answer like the real webhooks, their
  * URLs written to an env file for the stack, and every message they accept logged with its arrival time, so the
  * timeline can show when the notification arrived, as the lab's timeline does.
  */
@@ -31,6 +33,8 @@ public final class WebhookRecorder implements AutoCloseable {
         sinks.add(new Sink("discord", discord, FakeDiscord::title));
         sinks.add(new Sink("slack", slack, FakeSlack::title));
         sinks.add(new Sink("telegram", new FakeTelegram(), FakeTelegram::title));
+        sinks.add(new Sink("monitoring", new FakeAlertWebhook(), FakeAlertWebhook::title));
+        sinks.add(new Sink("heartbeat", new FakeAlertWebhook(), FakeAlertWebhook::title));
     }
 
     /**

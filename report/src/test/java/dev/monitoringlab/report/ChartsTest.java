@@ -140,7 +140,7 @@ class ChartsTest {
         List<String> labels = StreamSupport.stream(
                 ((Iterable<?>) () -> chart.getPlot().getLegendItems().iterator()).spliterator(), false)
                 .map(o -> ((LegendItem) o).getLabel()).toList();
-        assertThat(labels).containsExactly("CPU busy % localhost:9100", "load phase",
+        assertThat(labels).containsExactly("CPU busy % localhost:9100", "load or fault phase",
                 "quiet phase (pause, normal traffic)", "HostHighCpuLoad firing", "threshold 90 %");
         assertThat(chart.getLegend()).as("the legend is shown").isNotNull();
     }

@@ -41,6 +41,26 @@ public final class FakeAlertWebhook extends WebhookSink {
         return new Answer(status, "text/plain", body);
     }
 
+    /**
+     * A one-line title in the style of Alertmanager's default Slack and Discord titles: {@code [FIRING:1] TargetDown
+     * (job=store_model)} or {@code [RESOLVED] TargetDown (job=store_model)}, from the payload's status, its alerts'
+     * names and their {@code job} labels.
+     */
+    public static String title(Message m) {
+        JsonNode p = m.payload();
+        boolean firing = "firing".equals(p.path("status").asText());
+        java.util.Set<String> jobs = new java.util.TreeSet<>();
+        p.path("alerts").forEach(a -> {
+            String job = a.path("labels").path("job").asText("");
+            if (!job.isEmpty()) {
+                jobs.add(job);
+            }
+        });
+        String names = String.join(", ", new java.util.TreeSet<>(alertNames(m)));
+        return (firing ? "[FIRING:" + p.path("alerts").size() + "] " : "[RESOLVED] ") + names
+                + (jobs.isEmpty() ? "" : " (job=" + String.join(",", jobs) + ")");
+    }
+
     /** Names of the alerts in one message, e.g. [Watchdog]. */
     public static java.util.List<String> alertNames(Message m) {
         java.util.List<String> out = new java.util.ArrayList<>();
