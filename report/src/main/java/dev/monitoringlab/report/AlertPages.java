@@ -38,11 +38,9 @@ final class AlertPages {
             JsonNode a = read(am).path(0);
             String labels = fields(p.path("labels")).stream().filter(kv -> !SHOWN_ELSEWHERE.contains(kv[0]))
                     .map(kv -> kv[0] + "=" + kv[1]).collect(Collectors.joining(", "));
-            String receivers = new ArrayList<JsonNode>() {
-                {
-                    a.path("receivers").forEach(this::add);
-                }
-            }.stream().map(r -> r.path("name").asText()).collect(Collectors.joining(", "));
+            List<String> names = new ArrayList<>();
+            a.path("receivers").forEach(r -> names.add(r.path("name").asText()));
+            String receivers = String.join(", ", names);
             rows.add(List.of("**" + alert + "** (" + p.path("labels").path("severity").asText() + ")", labels,
                     p.path("state").asText() + ", its condition true since " + p.path("activeAt").asText()
                             .replaceFirst("\\.\\d+Z$", "Z"),
