@@ -7,10 +7,13 @@ import dev.monitoringlab.settings.ProjectLayout;
 import dev.monitoringlab.settings.Setting;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -115,10 +118,10 @@ final class ReportCommands {
 
         @Override
         public Integer call() throws IOException {
-            if (!java.nio.file.Files.isRegularFile(in)) {
+            if (!Files.isRegularFile(in)) {
                 throw usage("--in " + in + ": no such file");
             }
-            java.util.List<String> lines = java.nio.file.Files.readAllLines(in, java.nio.charset.StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(in, StandardCharsets.UTF_8);
             try {
                 AtomicFiles.write(out, TerminalShot.png(lines, caption));
             } catch (IllegalArgumentException e) {

@@ -41,8 +41,9 @@ final class TerminalShot {
         }
         Font font = new Font(Font.MONOSPACED, Font.PLAIN, 13);
         Font bold = font.deriveFont(Font.BOLD);
-        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        FontMetrics fm = probe.createGraphics().getFontMetrics(font);
+        Graphics2D probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        FontMetrics fm = probe.getFontMetrics(font);
+        probe.dispose();
         int columns = lines.stream().mapToInt(String::length).max().orElse(80);
         int lineHeight = fm.getHeight();
         int width = PAD * 2 + Math.max(columns * fm.charWidth('M'), fm.stringWidth(caption));
