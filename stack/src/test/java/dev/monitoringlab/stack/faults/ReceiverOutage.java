@@ -98,8 +98,10 @@ final class ReceiverOutage {
         discord.inject(Fault.HANG);
         t.mark("injected: Discord reads requests and never answers");
         FaultStacks.hold(toHang.plus(PHASE));
+        // read the clock before the switch: a request that finds Discord recovered is then never stamped before it
+        Instant recovered = Instant.now();
         discord.inject(Fault.NONE);
-        return new Outage(start, to429, toHang, t.mark("recovered: Discord answers normally (204)"));
+        return new Outage(start, to429, toHang, t.mark(recovered, "recovered: Discord answers normally (204)"));
     }
 
     private static long count(FakeDiscord discord, String outcome, Instant from, Instant to) {
