@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The highly available stack live, with production timings (5 s scrape and evaluation, 1 s group interval, 500 ms peer timeout): two
@@ -29,7 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * resolved before the other's fires, Alertmanager sees two episodes and notifies twice, which is measured and
  * printed. An episode that lasts two evaluations overlaps on both replicas and must bring exactly one message.
  * Every check prints its timeline.
+ * <p>The class mostly waits for 20-second episodes, so it runs beside the other live tests of this module (its own
+ * ports and directory; see junit-platform.properties); its checks run one after the other, in order, on its thread.
  */
+@Execution(ExecutionMode.CONCURRENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HaStackIT {
@@ -82,6 +87,7 @@ class HaStackIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(1)
     void oneMessagePerEpisodeWithTwoReplicasAndTwoAlertmanagers() {
         List<Episode> seen = episodes.await(4, Instant.now(), EPISODE.multipliedBy(7));
@@ -91,6 +97,7 @@ class HaStackIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(2)
     void aSilenceOnOnePeerHoldsOnTheSurvivorAndTheNextEpisodesAreNotifiedOnce() {
         AlertmanagerApi a = stack.alertmanager("a");
@@ -139,6 +146,7 @@ class HaStackIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(3)
     void aKilledReplicaLeavesAlertsFiringAndVictoriaMetricsWithoutAGapOrADuplicate() {
         Instant killed = Instant.now();
@@ -178,6 +186,7 @@ class HaStackIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(4)
     void victoriaMetricsDownForThirtySecondsGetsEverySampleOfTheOutage() {
         PrometheusApi vm = stack.victoriaMetrics();

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 /**
  * Faults injected into the live pipeline (real Prometheus, Alertmanager, mock; a local Discord look-alike), each
  * printing its timeline and asserting what was lost and what was duplicated. The scenarios mostly wait, so they
- * run side by side (junit-platform.properties) on their own ports and directories; this class still runs alone
- * among the other live tests, whose latency bounds should not share the machine with seven stacks.
+ * run side by side (junit-platform.properties) on their own ports and directories; the class itself runs in the
+ * sequence of the other live tests (only HaStackIT runs beside it), whose latency bounds should not share the machine
+ * with seven more stacks.
  */
 @Execution(ExecutionMode.SAME_THREAD)
 class PipelineFaultsIT {
