@@ -53,7 +53,8 @@ public record ExternalTool(List<String> names, String debianPackage) {
             return parse(raw);
         }
 
-        static List<Distribution> parse(String raw) {
+        /** Comma-separated ids, e.g. {@code debian,current}; blank: both. */
+        public static List<Distribution> parse(String raw) {
             if (raw.isBlank()) {
                 return List.of(DEBIAN, CURRENT);
             }
@@ -75,7 +76,7 @@ public record ExternalTool(List<String> names, String debianPackage) {
     public record Found(ExternalTool tool, Distribution distribution, Path path, String version) {
         /** e.g. {@code prometheus 3.5.3 (current)}. */
         public String describe() {
-            return tool.names().get(0) + " " + version + " (" + distribution.id() + ")";
+            return tool.shortName() + " " + version + " (" + distribution.id() + ")";
         }
     }
 
@@ -86,6 +87,11 @@ public record ExternalTool(List<String> names, String debianPackage) {
         public MissingException(String message) {
             super(message);
         }
+    }
+
+    /** How people call it: alertmanager, node exporter (not the Debian package's binary name). */
+    public String shortName() {
+        return names.get(0).replaceFirst("^prometheus-", "").replace('-', ' ');
     }
 
     /** On PATH (Debian's package), as before distributions existed. */
