@@ -66,7 +66,7 @@ public final class StackMain implements Callable<Integer> {
             try {
                 return ExternalTool.Distribution.parse(value).get(0);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("--binaries: unknown distribution '" + value
+                throw new CommandLine.TypeConversionException("unknown distribution '" + value
                         + "' (known: debian, current)");
             }
         }

@@ -27,7 +27,7 @@ class BinariesTest {
         var cl = StackMain.commandLine();
         cl.setErr(new java.io.PrintWriter(err));
         assertThat(cl.execute("--binaries=sid")).isEqualTo(2);
-        assertThat(err.toString().strip()).startsWith("stack: ").contains("--binaries: unknown distribution 'sid'"
-                + " (known: debian, current)");
+        assertThat(err.toString().strip()).isEqualTo("stack: Invalid value for option '--binaries': unknown"
+                + " distribution 'sid' (known: debian, current) (see --help)");
     }
 }
