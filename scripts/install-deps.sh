@@ -4,7 +4,11 @@
 #                                     VictoriaMetrics for --ha)
 #   scripts/install-deps.sh --test    everything `./test.sh` needs (adds docker-compose, QEMU, Ansible, npm, ...)
 #   scripts/install-deps.sh --bench   what the benchmark scripts need (adds wrk)
+# --run and --test then fetch the current releases (scripts/current-versions.sh, into a cache, without touching the
+# system's packages): the native stack runs them, the tests run Debian's and them. If that fails, --run warns and
+# the stack runs Debian's; --test fails.
 set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
 
 profile=${1:---test}
 # command-on-PATH=debian-package
@@ -43,8 +47,23 @@ if [ "$profile" = --test ]; then
   done
 fi
 
+# The pinned current releases beside Debian's (scripts/current-versions.txt)
+current_versions() {
+  [ "$profile" = --bench ] && return 0
+  if out=$("$here/current-versions.sh" 2>&1); then
+    echo "$out" | tail -1 | sed 's/^current-versions: /install-deps: current releases /'
+  elif [ "$profile" = --run ]; then
+    echo "install-deps: warning: the current releases could not be fetched, the stack runs Debian's:" \
+      "$(echo "$out" | tail -1)" >&2
+  else
+    echo "install-deps: the tests need the current releases too: $(echo "$out" | tail -1)" >&2
+    exit 1
+  fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all packages for $profile are installed"
+  current_versions
   exit 0
 fi
 
@@ -63,3 +82,4 @@ if command -v systemctl >/dev/null && systemctl is-active --quiet prometheus 2>/
   echo "install-deps: note: Debian started its own prometheus service on :9090; the native stack needs that port:"
   echo "install-deps:   sudo systemctl disable --now prometheus prometheus-alertmanager prometheus-node-exporter victoria-metrics"
 fi
+current_versions

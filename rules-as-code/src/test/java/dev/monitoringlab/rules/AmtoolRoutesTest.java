@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code amtool config routes test} on the generated alertmanager.yml: every alert the rules can raise, with the
- * labels Prometheus gives it, reaches the receiver written here by hand, and together the cases reach every route.
- * A missing amtool fails the test with the Debian package to install.
+ * labels Prometheus gives it, reaches the receiver written here by hand, and together the cases reach every route,
+ * with amtool 0.25 (Debian 12) and the current release. A missing amtool fails the test with the Debian package to
+ * install, or the script that fetches the current one.
  */
 class AmtoolRoutesTest {
     /** Where each alert must go: the lab's channels for the lab's alerts, the rest away from them. */
@@ -70,12 +71,24 @@ class AmtoolRoutesTest {
     @TestFactory
     Stream<DynamicTest> everyAlertReachesItsReceiver() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (AlertRule rule : rules()) {
-            Map<String, String> labels = new TreeMap<>(SCRAPE_LABELS);
-            labels.putAll(rule.labels());
-            labels.put("alertname", rule.alert());
-            tests.add(DynamicTest.dynamicTest(rule.alert() + " -> " + EXPECTED.get(rule.alert()),
-                    () -> assertThat(route(labels, EXPECTED.get(rule.alert()))).isEqualTo(EXPECTED.get(rule.alert()))));
+        for (ExternalTool.Distribution d : ExternalTool.Distribution.selected()) {
+            ExternalTool.Found amtool;
+            try {
+                amtool = ExternalTool.AMTOOL.locate(d);
+            } catch (ExternalTool.MissingException e) {
+                tests.add(DynamicTest.dynamicTest("amtool (" + d.id() + ")", () -> {
+                    throw e;
+                }));
+                continue;
+            }
+            for (AlertRule rule : rules()) {
+                Map<String, String> labels = new TreeMap<>(SCRAPE_LABELS);
+                labels.putAll(rule.labels());
+                labels.put("alertname", rule.alert());
+                String expected = EXPECTED.get(rule.alert());
+                tests.add(DynamicTest.dynamicTest(amtool.describe() + ": " + rule.alert() + " -> " + expected,
+                        () -> assertThat(route(amtool.path(), labels, expected)).isEqualTo(expected)));
+            }
         }
         return tests.stream();
     }
@@ -103,12 +116,16 @@ class AmtoolRoutesTest {
                 .isInstanceOf(ConfigChecks.CheckFailedException.class).hasMessageContaining("heartbeat");
     }
 
-    /** The receiver amtool resolves {@code labels} to, checked against {@code expected} by amtool itself. */
     private String route(Map<String, String> labels, String expected) {
+        return route(ExternalTool.AMTOOL.require(), labels, expected);
+    }
+
+    /** The receiver amtool resolves {@code labels} to, checked against {@code expected} by amtool itself. */
+    private String route(Path amtool, Map<String, String> labels, String expected) {
         List<String> args = new ArrayList<>(List.of("config", "routes", "test", "--config.file=" + config,
                 "--verify.receivers=" + expected));
         new LinkedHashMap<>(labels).forEach((k, v) -> args.add(k + "=" + v));
-        return ConfigChecks.run(ExternalTool.AMTOOL, args.toArray(String[]::new)).lines()
+        return ConfigChecks.run(amtool, args.toArray(String[]::new)).lines()
                 .filter(l -> !l.startsWith("Warning:")).findFirst().orElse("");
     }
 }

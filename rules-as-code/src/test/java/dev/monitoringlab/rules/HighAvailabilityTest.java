@@ -3,6 +3,7 @@ package dev.monitoringlab.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.monitoringlab.settings.ExternalTool;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.settings.SettingsException;
@@ -82,7 +83,11 @@ class HighAvailabilityTest {
         for (String r : HighAvailability.REPLICAS) {
             assertThat(Files.exists(dir.resolve(HighAvailability.prometheusYml(r)))).isTrue();
         }
-        assertThat(ConfigChecks.checkAll(dir)).hasSizeGreaterThanOrEqualTo(4)
-                .allSatisfy(out -> assertThat(out).doesNotContain("FAILED"));
+        List<String> out = ConfigChecks.checkAll(dir, true);
+        for (ExternalTool.Distribution d : ExternalTool.Distribution.selected()) {
+            assertThat(out).as("checked with " + d.id()).anySatisfy(l -> assertThat(l).startsWith("checked with promtool ")
+                    .endsWith("(" + d.id() + "):"));
+        }
+        assertThat(out).hasSizeGreaterThanOrEqualTo(5).allSatisfy(l -> assertThat(l).doesNotContain("FAILED"));
     }
 }

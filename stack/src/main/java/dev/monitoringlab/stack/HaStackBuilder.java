@@ -42,8 +42,10 @@ public final class HaStackBuilder {
     private final double trafficRate;
     private final Duration readyTimeout;
     private final PrintStream log;
+    private final Binaries binaries;
+    private final List<ExternalTool.Found> servers = new ArrayList<>();
 
-    HaStackBuilder(Options o) {
+    HaStackBuilder(Options o, ExternalTool.Distribution distribution) {
         this.settings = o.settings();
         this.layout = o.layout();
         this.generatedDir = o.generatedDir();
@@ -55,6 +57,7 @@ public final class HaStackBuilder {
         this.trafficRate = o.storeModel() ? o.trafficRate() : 0;
         this.readyTimeout = o.readyTimeout();
         this.log = o.log();
+        this.binaries = Binaries.of(distribution);
     }
 
     HaStack start() {
@@ -104,9 +107,9 @@ public final class HaStackBuilder {
     }
 
     private Map<String, HaStack.Spec> specs(MonitoringSettings s, Path gen, Path data) {
-        Path prometheusBin = ExternalTool.PROMETHEUS.require();
-        Path alertmanagerBin = ExternalTool.ALERTMANAGER.require();
-        Path vmBin = ExternalTool.VICTORIA_METRICS.require();
+        Path prometheusBin = found(ExternalTool.PROMETHEUS);
+        Path alertmanagerBin = found(ExternalTool.ALERTMANAGER);
+        Path vmBin = found(ExternalTool.VICTORIA_METRICS);
         Map<String, HaStack.Spec> specs = new LinkedHashMap<>();
         specs.put(HaStack.VICTORIA_METRICS, spec(VictoriaMetricsFlags.command(vmBin, s, host, data.resolve("victoria-metrics")),
                 s.port(Setting.VICTORIA_METRICS_PORT), "/health"));
@@ -134,7 +137,7 @@ public final class HaStackBuilder {
         }
         JavaServices java = new JavaServices(layout);
         if (nodeExporter) {
-            specs.put("node-exporter", spec(List.of(ExternalTool.NODE_EXPORTER.require().toString(),
+            specs.put("node-exporter", spec(List.of(found(ExternalTool.NODE_EXPORTER).toString(),
                     "--web.listen-address=" + host + ":" + s.port(Setting.NODE_EXPORTER_PORT)),
                     s.port(Setting.NODE_EXPORTER_PORT), "/metrics"));
         }
@@ -161,6 +164,12 @@ public final class HaStackBuilder {
         return URI.create("http://" + NativeStack.clientHost(host) + ":" + port);
     }
 
+    private Path found(ExternalTool tool) {
+        ExternalTool.Found f = binaries.locate(tool);
+        servers.add(f);
+        return f.path();
+    }
+
     private List<StackSummary.Service> services(MonitoringSettings s) {
         List<StackSummary.Service> out = new ArrayList<>();
         for (String r : HighAvailability.REPLICAS) {
@@ -179,6 +188,7 @@ public final class HaStackBuilder {
         if (nodeExporter) {
             out.add(new StackSummary.Service("node exporter", url(s.port(Setting.NODE_EXPORTER_PORT)) + "/metrics"));
         }
+        out.add(Binaries.versions(servers));
         return out;
     }
 }

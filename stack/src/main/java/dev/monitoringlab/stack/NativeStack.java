@@ -148,6 +148,7 @@ public final class NativeStack implements LaunchedStack {
         private double trafficRate;
         private final Duration readyTimeout = Duration.ofSeconds(60);
         private PrintStream log = new PrintStream(PrintStream.nullOutputStream());
+        private ExternalTool.Distribution distribution;
 
         private Builder(MonitoringSettings settings) {
             this.settings = settings;
@@ -200,6 +201,12 @@ public final class NativeStack implements LaunchedStack {
             return this;
         }
 
+        /** The binaries of this distribution (default: the newest available, see {@link Binaries}). */
+        public Builder distribution(ExternalTool.Distribution distribution) {
+            this.distribution = distribution;
+            return this;
+        }
+
         /** Where progress lines go (default: nowhere). */
         public Builder log(PrintStream log) {
             this.log = log;
@@ -209,7 +216,7 @@ public final class NativeStack implements LaunchedStack {
         /** The same options, started as the highly available stack ({@link HaStack}: launcher flag --ha). */
         public HaStack startHighlyAvailable() {
             return new HaStackBuilder(new HaStackBuilder.Options(settings, layout, generatedDir, dataDir, host, mockArgs,
-                    nodeExporter, storeModel, trafficRate, readyTimeout, log)).start();
+                    nodeExporter, storeModel, trafficRate, readyTimeout, log), distribution).start();
         }
 
         public NativeStack start() {
@@ -217,9 +224,15 @@ public final class NativeStack implements LaunchedStack {
             MonitoringSettings settings = nodeExporter ? LocalNodeExporter.addedToTargets(this.settings) : this.settings;
             Path gen = generatedDir != null ? generatedDir : layout.generatedDir();
             Path data = dataDir != null ? dataDir : layout.stackDir().resolve("data");
-            Path prometheusBin = ExternalTool.PROMETHEUS.require();
-            Path alertmanagerBin = ExternalTool.ALERTMANAGER.require();
-            Path nodeExporterBin = nodeExporter ? ExternalTool.NODE_EXPORTER.require() : null;
+            Binaries binaries = Binaries.of(distribution);
+            List<ExternalTool.Found> servers = new ArrayList<>(List.of(binaries.locate(ExternalTool.PROMETHEUS),
+                    binaries.locate(ExternalTool.ALERTMANAGER)));
+            if (nodeExporter) {
+                servers.add(binaries.locate(ExternalTool.NODE_EXPORTER));
+            }
+            Path prometheusBin = servers.get(0).path();
+            Path alertmanagerBin = servers.get(1).path();
+            Path nodeExporterBin = nodeExporter ? servers.get(2).path() : null;
             if (trafficRate > 0 && !storeModel) {
                 throw new StackException("traffic for the store model needs the store model: add withStoreModel()");
             }
@@ -282,7 +295,9 @@ public final class NativeStack implements LaunchedStack {
                     // the startup hook is stopping what was started
                 }
             }
-            return new NativeStack(settings, List.copyOf(started), services(), host, gen, lock);
+            List<StackSummary.Service> services = services();
+            services.add(Binaries.versions(servers));
+            return new NativeStack(settings, List.copyOf(started), services, host, gen, lock);
         }
 
         private static void stopStarted(List<ManagedProcess> started, InstanceLock lock) {

@@ -54,6 +54,24 @@ public final class StackMain implements Callable<Integer> {
             description = "how long the summary waits for every target to be up (default ${DEFAULT-VALUE})")
     int targetsTimeout;
 
+    @Option(names = "--binaries", paramLabel = "DISTRIBUTION", converter = DistributionConverter.class,
+            description = "debian: Debian 12's Prometheus, Alertmanager, node exporter on PATH; current: the releases"
+                    + " scripts/current-versions.sh fetched (default: current when fetched, else debian)")
+    ExternalTool.Distribution binaries;
+
+    /** debian or current, in the words of LAB_DISTRIBUTIONS. */
+    static final class DistributionConverter implements CommandLine.ITypeConverter<ExternalTool.Distribution> {
+        @Override
+        public ExternalTool.Distribution convert(String value) {
+            try {
+                return ExternalTool.Distribution.parse(value).get(0);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("unknown distribution '" + value
+                        + "' (known: debian, current)");
+            }
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -81,7 +99,8 @@ public final class StackMain implements Callable<Integer> {
         MonitoringSettings settings = loadSettings(layout);
         boolean nodeExporter = withNodeExporter || LocalNodeExporter.scraped(settings);
         double traffic = noStoreModel ? 0 : settings.number(Setting.STORE_MODEL_TRAFFIC_RATE);
-        NativeStack.Builder b = NativeStack.builder(settings).layout(layout).listenHost(listen).log(System.out);
+        NativeStack.Builder b = NativeStack.builder(settings).layout(layout).listenHost(listen).log(System.out)
+                .distribution(binaries);
         if (workDir != null) {
             b.workDir(workDir);
         }

@@ -2,6 +2,7 @@ package dev.monitoringlab.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.monitoringlab.settings.ExternalTool.Distribution;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.stack.receivers.FakeDiscord;
@@ -14,15 +15,22 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Lab 7.4 end to end with the real Prometheus and Alertmanager: the mock plays a known sequence, Prometheus
  * scrapes it every 5 s and evaluates ModelMockHighAccuracy every 5 s, Alertmanager posts to a local endpoint
- * that answers like Discord. Production timings; only ports and the webhook URL are overridden.
+ * that answers like Discord. Production timings; only ports and the webhook URL are overridden. Each test runs on
+ * Debian 12's binaries and on the current releases ({@link TestedVersions}), the two side by side: a stack is
+ * idle between scrapes and evaluations, so two do not delay each other's alerts by seconds.
  */
 class ModelMockAlertIT {
+    private static final String VERSIONS = "dev.monitoringlab.stack.TestedVersions#distributions";
+
     /** One crossing above 0.75 every four values (20 s at the lab's 5 s interval). */
     private static final List<Double> SEQUENCE = List.of(0.2, 0.9, 0.3, 0.4);
     private static final int CROSSINGS = 5;
@@ -38,10 +46,13 @@ class ModelMockAlertIT {
                 .with(Setting.DISCORD_WEBHOOK_URL, discordUrl);
     }
 
-    @Test
-    void everyCrossingAboveTheThresholdReachesDiscordWithinElevenSeconds() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(VERSIONS)
+    @Execution(ExecutionMode.CONCURRENT)
+    void everyCrossingAboveTheThresholdReachesDiscordWithinElevenSeconds(Distribution distribution) throws IOException {
+        System.out.println("ModelMockAlertIT on " + TestedVersions.describe(distribution));
         try (FakeDiscord discord = new FakeDiscord();
-             NativeStack stack = NativeStack.builder(settings(discord.url())).workDir(work)
+             NativeStack stack = NativeStack.builder(settings(discord.url())).workDir(work).distribution(distribution)
                      .withModelMock("--values", SEQUENCE.stream().map(String::valueOf).collect(Collectors.joining(",")))
                      .log(System.out).start()) {
             PrometheusApi prom = stack.prometheus();
@@ -68,7 +79,7 @@ class ModelMockAlertIT {
             assertThat(served).containsExactlyElementsOf(SEQUENCE.stream().sorted().toList());
 
             List<Long> latenciesMs = latencies(MockLog.crossings(MockLog.of(work), 0.75), firing);
-            printLatencies(latenciesMs);
+            printLatencies(distribution, latenciesMs);
             assertThat(percentile(latenciesMs, 95)).as("p95 alert latency (ms)").isLessThanOrEqualTo(11_000);
 
             // Each new FIRING message means the previous firing had resolved (Alertmanager does not repeat an
@@ -103,20 +114,23 @@ class ModelMockAlertIT {
         return sorted.get(Math.max(0, idx));
     }
 
-    private static void printLatencies(List<Long> ms) {
-        System.out.printf("alert latency over %d crossings (mock sets > 0.75 -> Discord message): min %.1f s,"
+    private static void printLatencies(Distribution distribution, List<Long> ms) {
+        System.out.printf("[" + distribution.id() + "] alert latency over %d crossings (mock sets > 0.75 -> Discord message): min %.1f s,"
                         + " median %.1f s, p95 %.1f s, max %.1f s (bound: scrape 5 s + evaluation 5 s + 1 s = 11 s)%n",
                 ms.size(), ms.stream().min(Long::compare).orElse(0L) / 1000.0, percentile(ms, 50) / 1000.0,
                 percentile(ms, 95) / 1000.0, ms.stream().max(Long::compare).orElse(0L) / 1000.0);
         System.out.println("latencies (ms): " + ms);
     }
 
-    @Test
-    void withAForDurationTheAlertIsPendingBeforeItFires() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(VERSIONS)
+    @Execution(ExecutionMode.CONCURRENT)
+    void withAForDurationTheAlertIsPendingBeforeItFires(Distribution distribution) {
         MonitoringSettings s = settings("http://127.0.0.1:9/unused").with(Setting.MODEL_MOCK_FOR, "10s");
         try (FakeDiscord discord = new FakeDiscord();
              NativeStack stack = NativeStack.builder(s.with(Setting.DISCORD_WEBHOOK_URL, discord.url()))
-                     .workDir(work).withModelMock("--values", "0.1,0.9,0.9,0.9,0.9,0.9,0.9").start()) {
+                     .workDir(work).distribution(distribution).withModelMock("--values", "0.1,0.9,0.9,0.9,0.9,0.9,0.9")
+                     .start()) {
             PrometheusApi prom = stack.prometheus();
             PrometheusApi.Alert pending = awaitAlert(prom, "pending", Duration.ofSeconds(30));
             assertThat(discord.messages()).as("nothing is sent while pending").isEmpty();

@@ -2,6 +2,7 @@ package dev.monitoringlab.stack.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.monitoringlab.settings.ExternalTool.Distribution;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.stack.NativeStack;
@@ -29,13 +30,13 @@ final class AlertmanagerRestart {
     private AlertmanagerRestart() {
     }
 
-    static void run(Path work) {
+    static void run(Path work, Distribution distribution) {
         Timeline t = new Timeline("Alertmanager restarted while an alert fires");
-        try (FakeDiscord discord = new FakeDiscord(); SyntheticCpuHost host = new SyntheticCpuHost(work)) {
+        try (FakeDiscord discord = new FakeDiscord(); SyntheticCpuHost host = new SyntheticCpuHost(work, distribution)) {
             // 5s instead of 3m: the CPU alert only has to begin while Alertmanager is down
             MonitoringSettings s = FaultStacks.settings(discord.url()).with(Setting.NODE_TARGETS, host.target())
                     .with(Setting.HOST_CPU_FOR, "5s");
-            try (NativeStack stack = NativeStack.builder(s).workDir(work).withModelMock("--values", "0.9").start()) {
+            try (NativeStack stack = NativeStack.builder(s).workDir(work).distribution(distribution).withModelMock("--values", "0.9").start()) {
                 t.mark("stack ready; the mock serves 0.9; the synthetic host is idle");
                 Message first = discord.await(m -> FakeDiscord.title(m).startsWith("[FIRING:1] " + MOCK_ALERT),
                         Duration.ofSeconds(60));

@@ -2,6 +2,7 @@ package dev.monitoringlab.stack.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.monitoringlab.settings.ExternalTool.Distribution;
 import dev.monitoringlab.stack.MockLog;
 import dev.monitoringlab.stack.NativeStack;
 import dev.monitoringlab.stack.receivers.FakeDiscord;
@@ -33,12 +34,12 @@ final class FlappingAlertOutage {
     private FlappingAlertOutage() {
     }
 
-    static void run(Path work) throws IOException {
+    static void run(Path work, Distribution distribution) throws IOException {
         Timeline t = new Timeline("Discord outage (500, 429, hang; 60 s) with the lab's flapping alert");
         try (FakeDiscord discord = new FakeDiscord()) {
             discord.inject(Fault.status(500));
             t.mark("injected: Discord answers 500");
-            try (NativeStack stack = NativeStack.builder(FaultStacks.settings(discord.url())).workDir(work)
+            try (NativeStack stack = NativeStack.builder(FaultStacks.settings(discord.url())).workDir(work).distribution(distribution)
                     .withModelMock("--values", "0.2,0.9,0.3,0.4").start()) {
                 stack.prometheus().awaitQuery("up{job=\"model_mock\"}", r -> r.size() == 1 && r.get(0).value() == 1,
                         Duration.ofSeconds(30));

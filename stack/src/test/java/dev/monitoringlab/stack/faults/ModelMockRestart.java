@@ -2,6 +2,7 @@ package dev.monitoringlab.stack.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.monitoringlab.settings.ExternalTool.Distribution;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.stack.AlertmanagerApi;
@@ -26,11 +27,11 @@ final class ModelMockRestart {
     private ModelMockRestart() {
     }
 
-    static void run(Path work) {
+    static void run(Path work, Distribution distribution) {
         Timeline t = new Timeline("the model mock killed and started again");
         try (FakeDiscord discord = new FakeDiscord()) {
             MonitoringSettings s = FaultStacks.settings(discord.url()).with(Setting.TARGET_DOWN_FOR, "10s");
-            try (NativeStack stack = NativeStack.builder(s).workDir(work).withModelMock("--values", "0.2,0.5").start()) {
+            try (NativeStack stack = NativeStack.builder(s).workDir(work).distribution(distribution).withModelMock("--values", "0.2,0.5").start()) {
                 PrometheusApi prom = stack.prometheus();
                 prom.awaitQuery("up{job=\"model_mock\"}", r -> r.size() == 1 && r.get(0).value() == 1,
                         Duration.ofSeconds(30));

@@ -2,6 +2,7 @@ package dev.monitoringlab.stack.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.monitoringlab.settings.ExternalTool.Distribution;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.PromDuration;
 import dev.monitoringlab.settings.Setting;
@@ -37,7 +38,7 @@ final class PrometheusRestart {
     record Run(String name, double restartedAt, double readyAgainAt, double firingAt, int messages) {
     }
 
-    static void run(Path work) throws InterruptedException, ExecutionException {
+    static void run(Path work, Distribution distribution) throws InterruptedException, ExecutionException {
         Duration forDuration = PromDuration.parse(System.getProperty("faults.cpu-for", "90s"));
         Duration grace = forDuration.dividedBy(3);
         Duration restartAt = forDuration.multipliedBy(2).dividedBy(3);
@@ -45,11 +46,11 @@ final class PrometheusRestart {
                 + " s 'for' (" + ALERT + ")");
         ExecutorService runs = Executors.newFixedThreadPool(3);
         try {
-            Future<Run> plain = runs.submit(() -> one(t, "no restart", work.resolve("a"), forDuration, grace, null));
+            Future<Run> plain = runs.submit(() -> one(t, "no restart", work.resolve("a"), distribution, forDuration, grace, null));
             Future<Run> restored = runs.submit(() -> one(t, "restart, grace " + grace.toSeconds() + " s",
-                    work.resolve("b"), forDuration, grace, restartAt));
+                    work.resolve("b"), distribution, forDuration, grace, restartAt));
             Future<Run> fromZero = runs.submit(() -> one(t, "restart, default grace 10m", work.resolve("c"),
-                    forDuration, Duration.ofMinutes(10), restartAt));
+                    distribution, forDuration, Duration.ofMinutes(10), restartAt));
             List<Run> all = List.of(plain.get(), restored.get(), fromZero.get());
             all.forEach(r -> t.result(String.format("%-28s firing %.1f s after the load began%s; %d message(s)",
                     r.name(), r.firingAt(), r.restartedAt() < 0 ? "" : String.format(" (stopped at %.1f s, ready"
@@ -77,12 +78,13 @@ final class PrometheusRestart {
         }
     }
 
-    private static Run one(Timeline t, String name, Path work, Duration forDuration, Duration grace, Duration restartAt) {
-        try (FakeDiscord discord = new FakeDiscord(); SyntheticCpuHost host = new SyntheticCpuHost(work)) {
+    private static Run one(Timeline t, String name, Path work, Distribution distribution, Duration forDuration,
+                           Duration grace, Duration restartAt) {
+        try (FakeDiscord discord = new FakeDiscord(); SyntheticCpuHost host = new SyntheticCpuHost(work, distribution)) {
             MonitoringSettings s = FaultStacks.settings(discord.url()).with(Setting.NODE_TARGETS, host.target())
                     .with(Setting.HOST_CPU_FOR, PromDuration.format(forDuration))
                     .with(Setting.PROMETHEUS_FOR_GRACE_PERIOD, PromDuration.format(grace));
-            try (NativeStack stack = NativeStack.builder(s).workDir(work).start()) {
+            try (NativeStack stack = NativeStack.builder(s).workDir(work).distribution(distribution).start()) {
                 PrometheusApi prom = stack.prometheus();
                 String busy = dev.monitoringlab.rules.HostRules.cpuBusyPercent(s, "");
                 // the idle host is known to Prometheus before the load begins

@@ -2,6 +2,7 @@ package dev.monitoringlab.stack.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.monitoringlab.settings.ExternalTool.Distribution;
 import dev.monitoringlab.stack.NativeStack;
 import dev.monitoringlab.stack.receivers.FakeDiscord;
 import dev.monitoringlab.stack.receivers.WebhookSink.Attempt;
@@ -29,12 +30,12 @@ final class ReceiverOutage {
     private ReceiverOutage() {
     }
 
-    static void run(Path work) throws IOException {
+    static void run(Path work, Distribution distribution) throws IOException {
         Timeline t = new Timeline("Discord receiver outage (500, 429, hang; 60 s in all)");
         try (FakeDiscord discord = new FakeDiscord()) {
             discord.inject(Fault.status(500));
             t.mark("injected: Discord answers 500");
-            try (NativeStack stack = NativeStack.builder(FaultStacks.settings(discord.url())).workDir(work)
+            try (NativeStack stack = NativeStack.builder(FaultStacks.settings(discord.url())).workDir(work).distribution(distribution)
                     .withModelMock("--values", "0.9").start()) {
                 t.mark("stack ready; the mock serves 0.9 (above 0.75) from now on");
                 Instant firing = FaultStacks.await(ALERT + " firing in Prometheus", Duration.ofSeconds(60),

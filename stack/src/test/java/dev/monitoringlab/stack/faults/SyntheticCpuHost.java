@@ -32,12 +32,12 @@ final class SyntheticCpuHost implements AutoCloseable {
     private double userTicks = 1000;
     private double idleTicks = 100_000;
 
-    SyntheticCpuHost(Path dir) {
+    SyntheticCpuHost(Path dir, ExternalTool.Distribution distribution) {
         this.procDir = dir.resolve("proc");
         try {
             Files.createDirectories(procDir);
             writeStat();
-            exporter = new ProcessBuilder(ExternalTool.NODE_EXPORTER.require().toString(),
+            exporter = new ProcessBuilder(ExternalTool.NODE_EXPORTER.require(distribution).toString(),
                     "--path.procfs=" + procDir, "--collector.disable-defaults", "--collector.cpu", "--collector.stat",
                     "--web.listen-address=127.0.0.1:" + port)
                     .redirectErrorStream(true).redirectOutput(dir.resolve("node-exporter.log").toFile()).start();
