@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
 import dev.monitoringlab.settings.MonitoringSettings;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,10 +22,10 @@ class DashboardSchemaTest {
         schemas = GrafanaSchemas.locate().orElse(null);
     }
 
-    /** Per test rather than per class, so every skipped test is reported as skipped, with the reason. */
+    /** Per test, so that every test names what is missing rather than passing without a check. */
     @BeforeEach
     void requireSchemas() {
-        Assumptions.assumeTrue(schemas != null, GrafanaSchemas::notFoundMessage);
+        assertThat(schemas).as(GrafanaSchemas.notFoundMessage()).isNotNull();
     }
 
     private static List<JsonNode> dashboards() throws Exception {

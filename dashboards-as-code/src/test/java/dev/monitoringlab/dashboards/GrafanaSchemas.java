@@ -48,7 +48,7 @@ final class GrafanaSchemas {
     static String notFoundMessage() {
         return "Grafana JSON schemas not found: looked for shared/grafana-schema/dashboard.jsonschema.json beside "
                 + System.getProperty("lab.root", "(lab.root unset)") + " and its parents (or -D" + DIR_PROPERTY
-                + "); schema validation skipped, the schemas are workspace reference data, not part of the project";
+                + "): put the folder shared/ beside the checkout (the tests read Grafana's schemas from there)";
     }
 
     private static boolean complete(Path dir) {

@@ -62,7 +62,7 @@ final class OperatorSchemas {
     static String notFoundMessage() {
         return "Prometheus Operator CRDs not found: looked for shared/k8s-schema/monitoring.coreos.com_*.yaml beside "
                 + System.getProperty("lab.root", "(lab.root unset)") + " and its parents (or -D" + DIR_PROPERTY
-                + "); CRD validation skipped, the CRDs are workspace reference data, not part of the project";
+                + "): put the folder shared/ beside the checkout (the tests read the operator's CRDs from there)";
     }
 
     private static boolean complete(Path dir) {
