@@ -24,26 +24,36 @@ public final class StoreModelAccuracyRules {
     private StoreModelAccuracyRules() {
     }
 
-    private static String labelled(MonitoringSettings s, String outcome) {
-        return Promql.series(MetricNames.LABELLED, s.selector(Setting.STORE_MODEL_SELECTOR), outcome);
+    private static String labelled(MonitoringSettings s, String matchers, String outcome) {
+        return Promql.series(MetricNames.LABELLED, s.selector(Setting.STORE_MODEL_SELECTOR), matchers, outcome);
     }
 
     /** Share of the labelled predictions over the accuracy window that were correct, per instance, model and version. */
     public static String accuracy(MonitoringSettings s) {
+        return accuracy(s, "");
+    }
+
+    /** The same, narrowed by {@code matchers} (a dashboard's variable). */
+    public static String accuracy(MonitoringSettings s, String matchers) {
         String window = s.promDuration(Setting.STORE_ACCURACY_WINDOW);
-        return "sum by " + PER + " (rate(" + labelled(s, "outcome=\"correct\"") + "[" + window + "]))\n"
-                + "/ sum by " + PER + " (rate(" + labelled(s, "") + "[" + window + "]))";
+        return "sum by " + PER + " (rate(" + labelled(s, matchers, "outcome=\"correct\"") + "[" + window + "]))\n"
+                + "/ sum by " + PER + " (rate(" + labelled(s, matchers, "") + "[" + window + "]))";
     }
 
     /** The line the accuracy must stay above: the served version's held-out accuracy minus the margin. */
     public static String threshold(MonitoringSettings s) {
-        return Promql.series(MetricNames.HELDOUT_ACCURACY, s.selector(Setting.STORE_MODEL_SELECTOR)) + " - "
+        return threshold(s, "");
+    }
+
+    /** The same, narrowed by {@code matchers} (a dashboard's variable). */
+    public static String threshold(MonitoringSettings s, String matchers) {
+        return Promql.series(MetricNames.HELDOUT_ACCURACY, s.selector(Setting.STORE_MODEL_SELECTOR), matchers) + " - "
                 + s.raw(Setting.STORE_ACCURACY_MARGIN).trim();
     }
 
     /** Labelled predictions in the window, the sample size behind the accuracy. */
     public static String labels(MonitoringSettings s) {
-        return "sum by " + PER + " (increase(" + labelled(s, "") + "[" + s.promDuration(Setting.STORE_ACCURACY_WINDOW)
+        return "sum by " + PER + " (increase(" + labelled(s, "", "") + "[" + s.promDuration(Setting.STORE_ACCURACY_WINDOW)
                 + "]))";
     }
 

@@ -19,8 +19,13 @@ public final class StoreModelDriftRules {
 
     /** PSI of one input of one model, label {@code feature}. */
     public static String inputDrift(MonitoringSettings s, ModelSpec model, InputSpec input) {
+        return inputDrift(s, model, input, "");
+    }
+
+    /** The same, narrowed further by {@code matchers} (a dashboard's variable). */
+    public static String inputDrift(MonitoringSettings s, ModelSpec model, InputSpec input, String matchers) {
         return Promql.series(MetricNames.INPUT_DRIFT, s.selector(Setting.STORE_MODEL_SELECTOR), Models.matcher(model),
-                MetricNames.INPUT + "=\"" + input.name() + "\"");
+                matchers, MetricNames.INPUT + "=\"" + input.name() + "\"");
     }
 
     /** PSI of each output of one model, label {@code output}. */
@@ -37,7 +42,7 @@ public final class StoreModelDriftRules {
                 s.selector(Setting.STORE_MODEL_SELECTOR)) + " >= " + s.raw(Setting.STORE_DRIFT_MIN_RECORDS).trim();
     }
 
-    static AlertRule inputDrift(MonitoringSettings s, ModelSpec model, InputSpec input, String component) {
+    static AlertRule inputDriftAlert(MonitoringSettings s, ModelSpec model, InputSpec input, String component) {
         String threshold = threshold(s);
         String what = input.description() == null ? "" : " (" + input.description()
                 + (input.unit() == null ? "" : ", in " + input.unit()) + ")";
@@ -50,7 +55,7 @@ public final class StoreModelDriftRules {
                 .build();
     }
 
-    static AlertRule outputDrift(MonitoringSettings s, ModelSpec model, String component) {
+    static AlertRule outputDriftAlert(MonitoringSettings s, ModelSpec model, String component) {
         String threshold = threshold(s);
         return driftAlert(s, component, "StoreModelOutputDrift", outputDrift(s, model), model)
                 .summary("The outputs of model " + model.name() + " have drifted from training")

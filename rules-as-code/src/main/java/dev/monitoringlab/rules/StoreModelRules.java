@@ -42,10 +42,10 @@ public final class StoreModelRules {
             rules.add(successRateLow(s, m));
         }
         for (ModelSpec m : models) {
-            m.inputs().forEach(input -> rules.add(StoreModelDriftRules.inputDrift(s, m, input, COMPONENT)));
+            m.inputs().forEach(input -> rules.add(StoreModelDriftRules.inputDriftAlert(s, m, input, COMPONENT)));
         }
         for (ModelSpec m : models) {
-            rules.add(StoreModelDriftRules.outputDrift(s, m, COMPONENT));
+            rules.add(StoreModelDriftRules.outputDriftAlert(s, m, COMPONENT));
         }
         rules.add(StoreModelAccuracyRules.accuracyLow(s, COMPONENT));
         return new RuleGroup(GROUP, rules);
@@ -61,12 +61,17 @@ public final class StoreModelRules {
      * instances and versions (a new version continues the share of the old one).
      */
     public static String successRatio(MonitoringSettings s, ModelSpec model) {
+        return successRatio(s, model, "");
+    }
+
+    /** The same, narrowed further by {@code matchers} (a dashboard's variable). */
+    public static String successRatio(MonitoringSettings s, ModelSpec model, String matchers) {
         String sel = s.selector(Setting.STORE_MODEL_SELECTOR);
         String window = s.promDuration(Setting.STORE_SUCCESS_WINDOW);
         String matcher = Models.matcher(model);
-        return "sum(rate(" + Promql.series(MetricNames.PREDICTIONS, sel, matcher, "class=\""
+        return "sum(rate(" + Promql.series(MetricNames.PREDICTIONS, sel, matcher, matchers, "class=\""
                 + Models.positiveClass(model) + "\"") + "[" + window + "])) / sum(rate("
-                + Promql.series(MetricNames.PREDICTIONS, sel, matcher) + "[" + window + "]))";
+                + Promql.series(MetricNames.PREDICTIONS, sel, matcher, matchers) + "[" + window + "]))";
     }
 
     static AlertRule successRateLow(MonitoringSettings s, ModelSpec model) {
