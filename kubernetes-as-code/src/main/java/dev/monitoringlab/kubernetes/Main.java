@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code Main [--root DIR] [--out DIR]}: writes stack/generated/kubernetes/. Run by {@code mvn package} inside
- * Maven's JVM (so {@code -Dlab.*} overrides reach the settings), where a failure fails the build (Cli.runInBuild).
+ * Maven's JVM through {@link dev.monitoringlab.settings.BuildStep}, where a failure fails the build.
  */
 @Command(name = "kubernetes-as-code",
         description = "Writes the Prometheus Operator resources and dashboard ConfigMaps from the settings.")
@@ -24,7 +24,7 @@ public final class Main extends Cli.Base {
     private Cli.Folders folders;
 
     public static void main(String[] args) {
-        Cli.runInBuild(new Main(), args);
+        Cli.runAndExit(new Main(), args);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {

@@ -18,10 +18,6 @@ public record Resource(String fileName, Map<String, Object> tree) {
     public static final String PART_OF_VALUE = "monitoring-lab";
     public static final String RELEASE = "release";
 
-    public String apiVersion() {
-        return (String) tree.get("apiVersion");
-    }
-
     public String kind() {
         return (String) tree.get("kind");
     }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code GenerateConfigsMain --root DIR [--out DIR] [--skip-checks=true]}: writes prometheus.yml, the rules and
- * alertmanager.yml under stack/generated/ and checks them with promtool and amtool. Run by {@code mvn package}.
+ * alertmanager.yml under stack/generated/ and checks them with promtool and amtool. {@code mvn package} runs it
+ * through {@link dev.monitoringlab.settings.BuildStep}.
  */
 @Command(name = "rules-as-code", description = "Writes prometheus.yml, the rule files and alertmanager.yml from the"
         + " settings, then checks them with promtool and amtool.")
@@ -27,9 +28,8 @@ public final class GenerateConfigsMain extends Cli.Base {
             description = "generate without running promtool/amtool (default ${DEFAULT-VALUE})")
     private boolean skipChecks;
 
-    /** Inside Maven's JVM (exec:java), so {@code -Dlab.*} overrides reach the settings; a failure fails the build. */
     public static void main(String[] args) {
-        Cli.runInBuild(new GenerateConfigsMain(), args);
+        Cli.runAndExit(new GenerateConfigsMain(), args);
     }
 
     static int run(String... args) {

@@ -67,8 +67,4 @@ public record ProjectLayout(Path root) {
     public Path heartbeatWebhookFile() {
         return secretFile(Setting.HEARTBEAT_WEBHOOK_URL);
     }
-
-    public Path monitoringWebhookFile() {
-        return secretFile(Setting.MONITORING_WEBHOOK_URL);
-    }
 }
