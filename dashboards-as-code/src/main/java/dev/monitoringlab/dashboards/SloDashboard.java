@@ -42,7 +42,7 @@ public final class SloDashboard {
                 "Error budget remaining and burn rate per window of the store model's objectives, with the"
                         + " burn-rate alerts' factors; one series per model (the SLOs are recorded by model).",
                 "store-model", "slo")
-                .withVariable(new StoreModelDashboard(settings, List.of()).modelVariable());
+                .withVariable(StoreModelDashboard.modelVariable(settings));
         for (Slo slo : slos) {
             b = b.withRow(new RowBuilder("SLO " + slo.name() + ": " + Common.percent(slo.objective()) + " % "
                             + slo.description()))

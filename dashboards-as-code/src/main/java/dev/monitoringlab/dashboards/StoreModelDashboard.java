@@ -69,7 +69,7 @@ public final class StoreModelDashboard {
         DashboardBuilder b = Common.dashboard(UID, "Store model",
                         "Inputs, predictions, drift, accuracy and serving health of every model the store model"
                                 + " service serves, with the thresholds of their alerts.", "store-model")
-                .withVariable(modelVariable())
+                .withVariable(modelVariable(settings))
                 .withRow(new RowBuilder("Predictions"))
                 .withPanel(predictionsPerClass())
                 .withPanel(outputDrift())
@@ -97,8 +97,10 @@ public final class StoreModelDashboard {
                 .build();
     }
 
-    QueryVariableBuilder modelVariable() {
-        String query = "label_values(" + series(MetricNames.PREDICTIONS, store) + ", " + MetricNames.MODEL + ")";
+    /** The {@code model} variable, shared with the SLO dashboard. */
+    static QueryVariableBuilder modelVariable(MonitoringSettings settings) {
+        String query = "label_values(" + series(MetricNames.PREDICTIONS, settings.selector(Setting.STORE_MODEL_SELECTOR))
+                + ", " + MetricNames.MODEL + ")";
         // Start on "All" (any value, the label absent included) so a fresh dashboard shows every model.
         VariableOption all = new VariableOption(true, StringOrArrayOfString.createArrayOfString(List.of("All")),
                 StringOrArrayOfString.createArrayOfString(List.of(HostDashboard.ALL)));
