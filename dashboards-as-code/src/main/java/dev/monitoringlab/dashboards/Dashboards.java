@@ -1,21 +1,29 @@
 package dev.monitoringlab.dashboards;
 
 import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
+import dev.monitoringlab.models.ModelSpec;
+import dev.monitoringlab.rules.Models;
 import dev.monitoringlab.settings.MonitoringSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every dashboard the project provisions, built from one settings object. */
+/** Every dashboard the project provisions, built from one settings object and the model repository's descriptors. */
 public final class Dashboards {
     private Dashboards() {
     }
 
+    /** Every dashboard, the per-model panels for the committed models ({@link Models#committed()}). */
     public static List<Dashboard> all(MonitoringSettings settings) {
+        return all(settings, Models.committed());
+    }
+
+    /** Every dashboard, the per-model panels for {@code models}. */
+    public static List<Dashboard> all(MonitoringSettings settings, List<ModelSpec> models) {
         return List.of(
                 new ModelMockDashboard(settings).build(),
                 new HostDashboard(settings).build(),
-                new StoreModelDashboard(settings).build(),
+                new StoreModelDashboard(settings, models).build(),
                 new SloDashboard(settings).build());
     }
 
@@ -25,7 +33,12 @@ public final class Dashboards {
      * generator checks them: throws {@link DashboardException} if one would be refused.
      */
     public static Map<String, String> jsonByUid(MonitoringSettings settings) {
-        List<Dashboard> dashboards = all(settings);
+        return jsonByUid(settings, Models.committed());
+    }
+
+    /** The same for {@code models}. */
+    public static Map<String, String> jsonByUid(MonitoringSettings settings, List<ModelSpec> models) {
+        List<Dashboard> dashboards = all(settings, models);
         DashboardChecks.requireValid(dashboards, Common.prometheus());
         Map<String, String> byUid = new LinkedHashMap<>();
         for (Dashboard d : dashboards) {

@@ -1,6 +1,7 @@
 package dev.monitoringlab.dashboards;
 
 import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
+import dev.monitoringlab.models.ModelSpec;
 import dev.monitoringlab.settings.AtomicFiles;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
@@ -45,6 +46,12 @@ public final class GrafanaGenerator {
 
     public static List<Path> writeAll(MonitoringSettings settings, Path outDir) throws IOException {
         return write(render(settings, Dashboards.all(settings)), outDir);
+    }
+
+    /** Every file for the models of a repository; rendered and checked before anything is written. */
+    public static List<Path> writeAll(MonitoringSettings settings, List<ModelSpec> models, Path outDir)
+            throws IOException {
+        return write(render(settings, Dashboards.all(settings, models)), outDir);
     }
 
     /** Writes the rendered files and removes generated dashboards that are no longer rendered. */

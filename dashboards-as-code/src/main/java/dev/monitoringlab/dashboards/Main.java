@@ -1,5 +1,7 @@
 package dev.monitoringlab.dashboards;
 
+import dev.monitoringlab.models.ModelSpec;
+import dev.monitoringlab.rules.Models;
 import dev.monitoringlab.settings.Cli;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
@@ -30,13 +32,16 @@ public final class Main extends Cli.Base {
         ProjectLayout layout = folders.layout();
         Path target = folders.out(GrafanaGenerator.outDir(layout));
         MonitoringSettings settings = MonitoringSettings.load(layout);
+        // read (and checked) before anything is written: a bad descriptor leaves the output as it was
+        List<ModelSpec> models = Models.committed(layout.root());
         List<Path> written;
         try {
-            written = GrafanaGenerator.writeAll(settings, target);
+            written = GrafanaGenerator.writeAll(settings, models, target);
         } catch (IOException e) {
             throw new IOException("cannot write " + target + ": " + e, e);
         }
-        out().println("dashboards-as-code: wrote " + written.size() + " files to " + target);
+        out().println("dashboards-as-code: wrote " + written.size() + " files to " + target + " (store model panels for "
+                + String.join(", ", models.stream().map(ModelSpec::name).toList()) + ")");
         return 0;
     }
 }

@@ -29,16 +29,20 @@ import java.util.TreeSet;
 public final class SloDashboard {
     public static final String UID = "store-model-slo";
 
+    private final MonitoringSettings settings;
     private final List<Slo> slos;
 
     public SloDashboard(MonitoringSettings settings) {
+        this.settings = settings;
         this.slos = List.of(StoreModelSlos.availability(settings), StoreModelSlos.latency(settings));
     }
 
     public Dashboard build() {
         DashboardBuilder b = Common.dashboard(UID, "Store model SLOs",
                 "Error budget remaining and burn rate per window of the store model's objectives, with the"
-                        + " burn-rate alerts' factors.", "store-model", "slo");
+                        + " burn-rate alerts' factors; one series per model (the SLOs are recorded by model).",
+                "store-model", "slo")
+                .withVariable(StoreModelDashboard.modelVariable(settings));
         for (Slo slo : slos) {
             b = b.withRow(new RowBuilder("SLO " + slo.name() + ": " + Common.percent(slo.objective()) + " % "
                             + slo.description()))
@@ -54,15 +58,17 @@ public final class SloDashboard {
                 .stripTrailingZeros().toPlainString();
     }
 
+    /** The SLO's recorded series, narrowed to the models picked in the model variable. */
     private static String sel(Slo slo) {
-        return "{" + Common.matcher("slo", "=", slo.name()) + "}";
+        return "{" + Common.matcher("slo", "=", slo.name()) + ", " + Common.matcher("model", "=~",
+                "$" + StoreModelDashboard.MODEL_VARIABLE) + "}";
     }
 
     PanelBuilder budgetRemaining(Slo slo) {
         return Common.timeseries("Error budget remaining: " + slo.name(),
                         "Share of the error budget (" + Common.percent(slo.errorBudget()) + " % of events over "
                                 + PromDuration.format(slo.period()) + ") not yet spent; below the red line it is gone.")
-                .withTarget(query(SloRules.BUDGET_REMAINING + sel(slo), "remaining"))
+                .withTarget(query(SloRules.BUDGET_REMAINING + sel(slo), "{{model}} remaining"))
                 .unit(Constants.PercentUnit)
                 .max(1.0)
                 .decimals(1.0)
@@ -90,7 +96,7 @@ public final class SloDashboard {
                         + " are both above its line.");
         for (Duration w : windows) {
             p = p.withTarget(query(SloRules.errorRatioSeries(w) + sel(slo) + " / " + budget(slo),
-                    PromDuration.format(w)));
+                    "{{model}} " + PromDuration.format(w)));
         }
         return p.unit(Constants.Short)
                 .min(0.0)

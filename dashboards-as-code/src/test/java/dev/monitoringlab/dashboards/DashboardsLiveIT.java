@@ -105,6 +105,25 @@ class DashboardsLiveIT {
     }
 
     @Test
+    void theStoreModelQueriesOfTwoModelsAndTheSloQueriesAreValidPromqlForAnyPickedModel() throws Exception {
+        Path root = work.resolve("two-models");
+        ModelFolders.copyCommitted(root);
+        ModelFolders.addTestModel(root);
+        PanelQueries store = PanelQueries.of(DashboardJson.write(new StoreModelDashboard(settings,
+                dev.monitoringlab.rules.Models.committed(root)).build()));
+        PanelQueries slo = PanelQueries.of(DashboardJson.write(new SloDashboard(settings).build()));
+        assertThat(store.queries()).anySatisfy(q -> assertThat(q.panel()).isEqualTo("Input drift: store-churn / region"));
+        for (String model : List.of(".*", ModelFolders.TEST_MODEL)) {
+            PanelQueryChecker picked = new PanelQueryChecker(stack.prometheus().base(), SCRAPE)
+                    .variable(StoreModelDashboard.MODEL_VARIABLE, model);
+            for (PanelQueries q : List.of(store, slo)) {
+                assertThat(picked.failures(q)).as("model %s, %s", model, q.dashboardUid()).hasSize(q.queries().size())
+                        .allMatch(f -> f.contains("no series with data"), "only 'no data', never a Prometheus error");
+            }
+        }
+    }
+
+    @Test
     void theCheckerNamesDashboardPanelAndExprOfAQueryWithoutData() {
         String json = DashboardJson.write(Common.dashboard("probe", "Probe", "checker self-test")
                 .time(new DashboardDashboardTimeBuilder().from("now-5m").to("now"))

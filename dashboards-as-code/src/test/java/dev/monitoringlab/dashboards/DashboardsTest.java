@@ -152,18 +152,39 @@ class DashboardsTest {
     }
 
     @Test
-    void storeSuccessPanelUsesTheAlertsExpressionAndThreshold() throws Exception {
+    void eachModelsClassSharePanelUsesItsAlertsExpressionAndThreshold() throws Exception {
         MonitoringSettings s = MonitoringSettings.defaults()
                 .with(Setting.STORE_SUCCESS_THRESHOLD, "0.3").with(Setting.STORE_SUCCESS_WINDOW, "2m");
-        JsonNode p = ModelMockDashboardTest.panel(byUid(all(s), "store-model"), "Successful predictions");
+        JsonNode p = ModelMockDashboardTest.panel(byUid(all(s), "store-model"), "Class share: store-success");
         assertThat(p.path("targets").path(0).path("expr").asText()).isEqualTo(
-                "sum(rate(store_model_predictions_total{job=\"store_model\", class=\"successful\"}[2m]))"
-                        + " / sum(rate(store_model_predictions_total{job=\"store_model\"}[2m]))");
+                "sum(rate(store_model_predictions_total{job=\"store_model\", model=~\"store-success|\", model=~\"$model\","
+                        + " class=\"successful\"}[2m])) / sum(rate(store_model_predictions_total{job=\"store_model\","
+                        + " model=~\"store-success|\", model=~\"$model\"}[2m]))");
         JsonNode defaults = p.path("fieldConfig").path("defaults");
         assertThat(defaults.path("thresholds").path("steps").path(1).path("value").asDouble()).isEqualTo(0.3);
         assertThat(defaults.path("thresholds").path("steps").path(1).path("color").asText()).isEqualTo("red");
         assertThat(defaults.path("custom").path("thresholdsStyle").path("mode").asText()).isEqualTo("line");
         assertThat(defaults.path("unit").asText()).isEqualTo("percentunit");
+    }
+
+    @Test
+    void theStoreAndSloDashboardsHaveAModelVariableThatEveryQueryFollows() throws Exception {
+        List<JsonNode> all = all(MonitoringSettings.defaults());
+        for (String uid : List.of("store-model", "store-model-slo")) {
+            JsonNode d = byUid(all, uid);
+            JsonNode v = d.path("templating").path("list").path(0);
+            assertThat(v.path("name").asText()).isEqualTo("model");
+            assertThat(v.path("query").asText())
+                    .isEqualTo("label_values(store_model_predictions_total{job=\"store_model\"}, model)");
+            assertThat(v.path("includeAll").asBoolean()).isTrue();
+            assertThat(v.path("allValue").asText()).as("All must match a series without the label too").isEqualTo(".*");
+            for (JsonNode p : d.path("panels")) {
+                for (JsonNode t : p.path("targets")) {
+                    assertThat(t.path("expr").asText()).as("%s / %s", uid, p.path("title").asText())
+                            .contains("model=~\"$model\"").doesNotContain("model!=");
+                }
+            }
+        }
     }
 
     @Test
@@ -195,25 +216,29 @@ class DashboardsTest {
     }
 
     @Test
-    void driftPanelsSitNextToTheSuccessShareWithLinesAtTheModerateAndSignificantShift() throws Exception {
+    void eachModelHasARowWithItsClassShareAndOneDriftPanelPerInputWithLinesAtTheModerateAndSignificantShift()
+            throws Exception {
         MonitoringSettings s = MonitoringSettings.defaults().with(Setting.STORE_DRIFT_THRESHOLD, "0.3")
                 .with(Setting.STORE_DRIFT_MODERATE, "0.15");
         JsonNode store = byUid(all(s), "store-model");
         List<String> titles = new java.util.ArrayList<>();
         store.path("panels").forEach(p -> titles.add(p.path("title").asText()));
-        int share = titles.indexOf("Successful predictions");
-        assertThat(titles.subList(share, share + 5)).containsExactly("Successful predictions",
-                "Input drift: customers_count", "Input drift: items_count", "Output drift: predicted probability",
-                "Accuracy on labelled predictions");
-        JsonNode drift = ModelMockDashboardTest.panel(store, "Input drift: customers_count");
+        int row = titles.indexOf("Model store-success");
+        assertThat(titles.subList(row, row + 4)).containsExactly("Model store-success", "Class share: store-success",
+                "Input drift: store-success / items_count", "Input drift: store-success / customers_count");
+        JsonNode drift = ModelMockDashboardTest.panel(store, "Input drift: store-success / customers_count");
         assertThat(drift.path("targets").path(0).path("expr").asText())
-                .isEqualTo("store_model_input_drift_psi{job=\"store_model\", feature=\"customers_count\"}");
+                .isEqualTo("store_model_input_drift_psi{job=\"store_model\", model=~\"store-success|\","
+                        + " model=~\"$model\", feature=\"customers_count\"}");
         JsonNode steps = drift.path("fieldConfig").path("defaults").path("thresholds").path("steps");
         assertThat(steps.path(1).path("value").asDouble()).isEqualTo(0.15);
         assertThat(steps.path(2).path("value").asDouble()).isEqualTo(0.3);
+        JsonNode output = ModelMockDashboardTest.panel(store, "Output drift");
+        assertThat(output.path("targets").path(0).path("expr").asText())
+                .isEqualTo("store_model_output_drift_psi{job=\"store_model\", model=~\"$model\"}");
         JsonNode accuracy = ModelMockDashboardTest.panel(store, "Accuracy on labelled predictions");
         assertThat(accuracy.path("targets").path(1).path("expr").asText())
-                .isEqualTo("store_model_heldout_accuracy{job=\"store_model\"} - 0.10");
+                .isEqualTo("store_model_heldout_accuracy{job=\"store_model\", model=~\"$model\"} - 0.10");
     }
 
     @Test
@@ -222,14 +247,15 @@ class DashboardsTest {
         JsonNode burn = ModelMockDashboardTest.panel(slo, "Burn rate: store-model-availability");
         List<String> legends = new java.util.ArrayList<>();
         burn.path("targets").forEach(t -> legends.add(t.path("legendFormat").asText()));
-        assertThat(legends).containsExactly("5m", "30m", "1h", "2h", "6h", "1d");
+        assertThat(legends).containsExactly("{{model}} 5m", "{{model}} 30m", "{{model}} 1h", "{{model}} 2h",
+                "{{model}} 6h", "{{model}} 1d");
         assertThat(burn.path("targets").path(0).path("expr").asText())
-                .isEqualTo("slo:sli_error:ratio_rate5m{slo=\"store-model-availability\"} / 0.005");
+                .isEqualTo("slo:sli_error:ratio_rate5m{slo=\"store-model-availability\", model=~\"$model\"} / 0.005");
         JsonNode steps = burn.path("fieldConfig").path("defaults").path("thresholds").path("steps");
         assertThat(steps.path(1).path("value").asDouble()).isEqualTo(3);
         assertThat(steps.path(3).path("value").asDouble()).isEqualTo(14.4);
         assertThat(ModelMockDashboardTest.panel(slo, "Error budget remaining: store-model-latency")
                 .path("targets").path(0).path("expr").asText())
-                .isEqualTo("slo:error_budget_remaining:ratio{slo=\"store-model-latency\"}");
+                .isEqualTo("slo:error_budget_remaining:ratio{slo=\"store-model-latency\", model=~\"$model\"}");
     }
 }

@@ -29,6 +29,7 @@ class MainTest {
     @Test
     void writesIntoTheRootsGeneratedFolder() throws Exception {
         Files.createDirectories(root.resolve("stack"));
+        ModelFolders.copyCommitted(root);
         assertThat(run("--root", root.toString())).isZero();
         assertThat(root.resolve("stack/generated/grafana/dashboards/model-mock.json")).exists();
         assertThat(root.resolve("stack/generated/grafana/provisioning/datasources/prometheus.yml")).exists();

@@ -25,6 +25,7 @@ class StableOutputTest {
     @Test
     void twoJvmsWithDifferentLocaleAndTimeZoneWriteTheSameBytes() throws Exception {
         Path root = Files.createDirectories(dir.resolve("root/stack")).getParent();
+        ModelFolders.copyCommitted(root);
         Path a = generate(root, dir.resolve("a"), "-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC");
         Path b = generate(root, dir.resolve("b"), "-Duser.language=de", "-Duser.country=DE",
                 "-Duser.timezone=Pacific/Kiritimati");

@@ -41,7 +41,8 @@ class ThresholdsFollowSettingsTest {
         EXPECTED.put("Model result", s -> List.of(s.number(Setting.MODEL_MOCK_THRESHOLD)));
         EXPECTED.put("Result distribution (histogram quantiles)", s -> List.of(s.number(Setting.MODEL_MOCK_THRESHOLD)));
         EXPECTED.put("CPU busy", s -> List.of(s.number(Setting.HOST_CPU_THRESHOLD_PERCENT)));
-        EXPECTED.put("Successful predictions", s -> List.of(s.number(Setting.STORE_SUCCESS_THRESHOLD)));
+        // StoreSuccessRateLow's threshold, one panel per model of the repository
+        EXPECTED.put("Class share", s -> List.of(s.number(Setting.STORE_SUCCESS_THRESHOLD)));
         EXPECTED.put("Input drift", s -> List.of(s.number(Setting.STORE_DRIFT_MODERATE),
                 s.number(Setting.STORE_DRIFT_THRESHOLD)));
         EXPECTED.put("Output drift", s -> List.of(s.number(Setting.STORE_DRIFT_MODERATE),

@@ -1,6 +1,8 @@
 package dev.monitoringlab.kubernetes;
 
 import dev.monitoringlab.dashboards.Dashboards;
+import dev.monitoringlab.models.ModelSpec;
+import dev.monitoringlab.rules.Models;
 import dev.monitoringlab.settings.MonitoringSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,14 +25,23 @@ public final class DashboardConfigMaps {
 
     /** The provisioned dashboards: file name (uid.json) to JSON, exactly as dashboards-as-code writes them. */
     public static Map<String, String> provisionedDashboards(MonitoringSettings s) {
+        return provisionedDashboards(s, Models.committed());
+    }
+
+    /** The same with the per-model panels of {@code models}. */
+    public static Map<String, String> provisionedDashboards(MonitoringSettings s, List<ModelSpec> models) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
-        Dashboards.jsonByUid(s).forEach((uid, json) -> out.put(uid + ".json", json));
+        Dashboards.jsonByUid(s, models).forEach((uid, json) -> out.put(uid + ".json", json));
         return out;
     }
 
     public static List<Resource> of(MonitoringSettings s) {
+        return of(s, Models.committed());
+    }
+
+    public static List<Resource> of(MonitoringSettings s, List<ModelSpec> models) {
         List<Resource> out = new ArrayList<>();
-        for (Map.Entry<String, String> d : provisionedDashboards(s).entrySet()) {
+        for (Map.Entry<String, String> d : provisionedDashboards(s, models).entrySet()) {
             String uid = d.getKey().replaceFirst("\\.json$", "");
             if (d.getValue().getBytes(StandardCharsets.UTF_8).length >= MAX_BYTES) {
                 throw new KubernetesException("dashboard " + uid + " is over 1 MiB, the largest ConfigMap Kubernetes stores");

@@ -1,5 +1,7 @@
 package dev.monitoringlab.kubernetes;
 
+import dev.monitoringlab.models.ModelSpec;
+import dev.monitoringlab.rules.Models;
 import dev.monitoringlab.settings.AtomicFiles;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
@@ -29,18 +31,29 @@ public final class KubernetesGenerator {
         return layout.generatedDir().resolve("kubernetes");
     }
 
+    /** Every object, the per-model rules and panels for the committed models ({@link Models#committed()}). */
     public static List<Resource> resources(MonitoringSettings s) {
-        List<Resource> all = new ArrayList<>(PrometheusRules.of(s));
+        return resources(s, Models.committed());
+    }
+
+    /** Every object, the per-model rules and panels for {@code models}. */
+    public static List<Resource> resources(MonitoringSettings s, List<ModelSpec> models) {
+        List<Resource> all = new ArrayList<>(PrometheusRules.of(s, models));
         all.addAll(StoreModelWorkload.of(s));
         all.add(AlertmanagerConfigs.of(s));
-        all.addAll(DashboardConfigMaps.of(s));
+        all.addAll(DashboardConfigMaps.of(s, models));
         return all;
     }
 
-    /** File name to content: the objects, then the Helm values, then kustomization.yaml listing the objects. */
+    /** What {@link #render(MonitoringSettings, List)} gives for the committed models. */
     public static Map<String, String> render(MonitoringSettings s) {
+        return render(s, Models.committed());
+    }
+
+    /** File name to content: the objects, then the Helm values, then kustomization.yaml listing the objects. */
+    public static Map<String, String> render(MonitoringSettings s, List<ModelSpec> models) {
         Map<String, String> files = new LinkedHashMap<>();
-        for (Resource r : resources(s)) {
+        for (Resource r : resources(s, models)) {
             if (files.put(r.fileName(), ManifestYaml.write(r.tree())) != null) {
                 throw new KubernetesException("two " + r.kind() + " objects are both named " + r.name());
             }

@@ -1,5 +1,7 @@
 package dev.monitoringlab.kubernetes;
 
+import dev.monitoringlab.models.ModelSpec;
+import dev.monitoringlab.rules.Models;
 import dev.monitoringlab.settings.Cli;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
@@ -34,7 +36,9 @@ public final class Main extends Cli.Base {
         ProjectLayout layout = folders.layout();
         Path target = folders.out(KubernetesGenerator.outDir(layout));
         MonitoringSettings settings = MonitoringSettings.load(layout);
-        Map<String, String> files = KubernetesGenerator.render(settings);
+        // read (and checked) before anything is written: a bad descriptor leaves the output as it was
+        List<ModelSpec> models = Models.committed(layout.root());
+        Map<String, String> files = KubernetesGenerator.render(settings, models);
         List<Path> written;
         try {
             written = KubernetesGenerator.write(files, target);

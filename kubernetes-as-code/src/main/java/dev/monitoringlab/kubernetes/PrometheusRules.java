@@ -1,6 +1,8 @@
 package dev.monitoringlab.kubernetes;
 
+import dev.monitoringlab.models.ModelSpec;
 import dev.monitoringlab.rules.ConfigGenerator;
+import dev.monitoringlab.rules.Models;
 import dev.monitoringlab.rules.prometheus.RuleGroup;
 import dev.monitoringlab.settings.MonitoringSettings;
 import java.nio.file.Path;
@@ -21,9 +23,15 @@ public final class PrometheusRules {
     private PrometheusRules() {
     }
 
+    /** The objects for the committed models ({@link Models#committed()}). */
     public static List<Resource> of(MonitoringSettings s) {
+        return of(s, Models.committed());
+    }
+
+    /** The objects for the rules of {@code models}, the very groups of the rules files. */
+    public static List<Resource> of(MonitoringSettings s, List<ModelSpec> models) {
         Map<String, List<RuleGroup>> byFile = new LinkedHashMap<>();
-        for (RuleGroup group : ConfigGenerator.ruleGroups(s)) {
+        for (RuleGroup group : ConfigGenerator.ruleGroups(s, models)) {
             Path file = ConfigGenerator.rulesFile(group).getFileName();
             byFile.computeIfAbsent(file.toString(), f -> new ArrayList<>()).add(group);
         }

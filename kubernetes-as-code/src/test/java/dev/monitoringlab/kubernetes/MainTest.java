@@ -27,6 +27,7 @@ class MainTest {
 
     private Path project(String settings) throws IOException {
         Files.createDirectories(root.resolve("stack"));
+        copyCommittedModels(root);
         Files.writeString(root.resolve("stack/settings.properties"), settings);
         return root.resolve("stack/generated/kubernetes");
     }
@@ -102,5 +103,22 @@ class MainTest {
         Path elsewhere = root.resolve("elsewhere");
         assertThat(run("--root", root.toString(), "--out", elsewhere.toString())).isZero();
         assertThat(elsewhere.resolve("kustomization.yaml")).exists();
+    }
+
+    /** The project's committed model repository, which the rules and dashboards are generated from. */
+    static void copyCommittedModels(Path root) throws IOException {
+        Path from = dev.monitoringlab.models.ModelRepository.inCheckout(
+                dev.monitoringlab.settings.ProjectLayout.locate().root());
+        Path to = dev.monitoringlab.models.ModelRepository.inCheckout(root);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!Files.exists(target)) {
+                    Files.copy(p, target);
+                }
+            }
+        }
     }
 }

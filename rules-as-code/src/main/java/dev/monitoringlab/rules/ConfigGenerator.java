@@ -1,5 +1,6 @@
 package dev.monitoringlab.rules;
 
+import dev.monitoringlab.models.ModelSpec;
 import dev.monitoringlab.rules.prometheus.RuleFile;
 import dev.monitoringlab.rules.prometheus.RuleGroup;
 import dev.monitoringlab.settings.MonitoringSettings;
@@ -16,21 +17,31 @@ public final class ConfigGenerator {
     private ConfigGenerator() {
     }
 
-    /** Every rule group, each alert with its runbook link (added here, once for all). */
+    /** Every rule group for the committed models ({@link Models#committed()}). */
     public static List<RuleGroup> ruleGroups(MonitoringSettings s) {
-        return List.of(ModelMockRules.group(s), HostRules.group(s), StoreModelRules.group(s), StoreModelSlos.group(s),
-                MonitoringRules.group(s)).stream().map(g -> Runbooks.link(g, s)).toList();
+        return ruleGroups(s, Models.committed());
+    }
+
+    /** Every rule group, the per-model rules for {@code models}, each alert with its runbook link (added here, once). */
+    public static List<RuleGroup> ruleGroups(MonitoringSettings s, List<ModelSpec> models) {
+        return List.of(ModelMockRules.group(s), HostRules.group(s), StoreModelRules.group(s, models),
+                StoreModelSlos.group(s), MonitoringRules.group(s)).stream().map(g -> Runbooks.link(g, s)).toList();
     }
 
     public static Path rulesFile(RuleGroup group) {
         return Path.of("prometheus", "rules", group.name() + ".rules.yml");
     }
 
-    /** Everything rendered in memory first, so a failure leaves the output folder as it was. */
+    /** What {@link #render(MonitoringSettings, List)} gives for the committed models. */
     public static List<GeneratedFile> render(MonitoringSettings s) {
+        return render(s, Models.committed());
+    }
+
+    /** Everything rendered in memory first, so a failure leaves the output folder as it was. */
+    public static List<GeneratedFile> render(MonitoringSettings s, List<ModelSpec> models) {
         List<GeneratedFile> files = new ArrayList<>();
         files.add(new GeneratedFile(PROMETHEUS_YML, Yaml.write(ScrapeJobs.prometheusConfig(s)), false));
-        for (RuleGroup group : ruleGroups(s)) {
+        for (RuleGroup group : ruleGroups(s, models)) {
             files.add(new GeneratedFile(rulesFile(group), Yaml.write(RuleFile.of(group)), false));
         }
         // alertmanager.yml holds the webhook URLs (Alertmanager 0.25 cannot read them from a file): owner-only.
@@ -41,8 +52,12 @@ public final class ConfigGenerator {
     }
 
     public static List<Path> writeAll(MonitoringSettings s, Path outDir) throws IOException {
+        return writeAll(s, Models.committed(), outDir);
+    }
+
+    public static List<Path> writeAll(MonitoringSettings s, List<ModelSpec> models, Path outDir) throws IOException {
         List<Path> written = new ArrayList<>();
-        for (GeneratedFile f : render(s)) {
+        for (GeneratedFile f : render(s, models)) {
             written.add(f.writeUnder(outDir));
         }
         return written;

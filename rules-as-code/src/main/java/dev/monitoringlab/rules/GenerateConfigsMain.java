@@ -1,11 +1,14 @@
 package dev.monitoringlab.rules;
 
+import dev.monitoringlab.models.ModelRepository;
+import dev.monitoringlab.models.ModelSpec;
 import dev.monitoringlab.settings.Cli;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,13 +42,18 @@ public final class GenerateConfigsMain extends Cli.Base {
         ProjectLayout layout = folders.layout();
         Path outDir = folders.out(layout.generatedDir());
         MonitoringSettings settings = MonitoringSettings.load(layout);
+        // read (and checked) before anything is written: a bad descriptor leaves the output as it was
+        List<ModelSpec> models = Models.committed(layout.root());
         try {
-            for (Path p : ConfigGenerator.writeAll(settings, outDir)) {
+            for (Path p : ConfigGenerator.writeAll(settings, models, outDir)) {
                 log.println("rules-as-code: wrote " + layout.root().relativize(p.toAbsolutePath()));
             }
         } catch (IOException e) {
             throw new IOException("cannot write under " + outDir + ": " + e.getMessage(), e);
         }
+        log.println("rules-as-code: model rules for " + String.join(", ", models.stream()
+                .map(m -> m.name() + " (" + m.inputs().size() + " inputs)").toList()) + ", from "
+                + layout.root().relativize(ModelRepository.inCheckout(layout.root())) + "/");
         warnIfMissing(log, "Discord", settings.discordWebhook());
         warnIfMissing(log, "Slack", settings.slackWebhook());
         if (settings.heartbeatWebhook().value().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.monitoringlab.rules;
 
+import dev.monitoringlab.models.MetricNames;
 import dev.monitoringlab.rules.prometheus.AlertRule;
 import dev.monitoringlab.rules.prometheus.RuleGroup;
 import dev.monitoringlab.settings.MonitoringSettings;
@@ -59,20 +60,32 @@ public final class MonitoringRules {
     }
 
     /**
-     * The service is up but has answered no prediction over the success window: the share of successful predictions
-     * is 0/0 and StoreSuccessRateLow cannot fire. Also catches a renamed counter.
+     * A model up for predictions that has answered none over the success window: its share of successful predictions
+     * is 0/0 and StoreSuccessRateLow cannot fire. One rule for every model, nothing from the descriptors, three ways
+     * to be idle: a model whose predictions counter exists but did not move (summed over versions, so a new version
+     * that answers clears it), a model the service reports ready that has no counter at all, and an instance up
+     * without any counter (which also catches a renamed counter). A service that exports without {@code model}
+     * fires per instance, as before.
      */
     static AlertRule storeModelNoPredictions(MonitoringSettings s) {
         String sel = s.selector(Setting.STORE_MODEL_SELECTOR);
         String window = s.promDuration(Setting.STORE_SUCCESS_WINDOW);
+        String predictions = Promql.series(MetricNames.PREDICTIONS, sel);
+        String up = Promql.series("up", sel) + " == 1";
+        String ready = Promql.series(MetricNames.READY, sel);
         return AlertRule.builder("StoreModelNoPredictions")
-                .expr(Promql.series("up", sel) + " == 1 unless on (job, instance) (sum by (job, instance) (rate("
-                        + Promql.series("store_model_predictions_total", sel) + "[" + window + "])) > 0)")
+                .expr("(\n  sum by (job, instance, model) (rate(" + predictions + "[" + window + "])) == 0\n"
+                        + "  or sum by (job, instance, model) (" + ready + " == 1)\n"
+                        + "    unless on (job, instance, model) " + predictions + "\n"
+                        + ")\nand on (job, instance) " + up + "\nor " + up + " unless on (job, instance) " + predictions
+                        + " unless on (job, instance) " + ready)
                 .forDuration(s.promDuration(Setting.STORE_NO_PREDICTIONS_FOR))
                 .label("severity", "warning")
                 .label("component", COMPONENT)
-                .summary("Store model {{ $labels.instance }} receives no predictions")
-                .description("{{ $labels.instance }} is up but has answered no prediction for more than "
+                .summary("Store model {{ $labels.instance }} receives no predictions"
+                        + "{{ with $labels.model }} for model {{ . }}{{ end }}")
+                .description("{{ $labels.instance }} is up but has answered no prediction"
+                        + "{{ with $labels.model }} of model {{ . }}{{ end }} for more than "
                         + s.promDuration(Setting.STORE_NO_PREDICTIONS_FOR) + ": StoreSuccessRateLow cannot fire")
                 .build();
     }
