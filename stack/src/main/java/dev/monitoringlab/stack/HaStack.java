@@ -115,6 +115,21 @@ public final class HaStack implements LaunchedStack {
         return p.pid();
     }
 
+    /** The processes running now, in the order they started. */
+    public synchronized List<String> names() {
+        return List.copyOf(running.keySet());
+    }
+
+    /** Whether the process answers its ready URL (a client without one, such as the traffic, when it runs). */
+    public boolean ready(String name) {
+        ManagedProcess p;
+        synchronized (this) {
+            p = running.get(name);
+        }
+        URI url = specs.containsKey(name) ? specs.get(name).readyUrl() : null;
+        return p != null && p.alive() && (url == null || Http.ok(url));
+    }
+
     /**
      * Watches every process from now on ({@link #startAll} calls it once all are ready): one that dies is started
      * again; one that keeps dying is given up on and left down, the others keep running. A process taken out with
