@@ -162,6 +162,29 @@ final class ManagedProcess implements AutoCloseable {
         return "exit code " + code;
     }
 
+    /**
+     * Whether a new process could listen on this one's port now. A server that does not set SO_REUSEADDR (the
+     * mock's and the store model's Netty server) cannot bind its port while connections of a killed predecessor
+     * linger in TIME_WAIT (up to 60 s on Linux), and would die at once with "Address already in use"; this binds
+     * the same way to find out. True for a process without a ready URL.
+     */
+    boolean portFree() {
+        if (readyUrl == null || readyUrl.getPort() < 0) {
+            return true;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(false);
+            probe.bind(new java.net.InetSocketAddress(readyUrl.getHost(), readyUrl.getPort()));
+            return true;
+        } catch (IOException inUse) {
+            return false;
+        }
+    }
+
+    int port() {
+        return readyUrl == null ? -1 : readyUrl.getPort();
+    }
+
     /** SIGKILL, as a crash or the OOM killer would end it: no shutdown work. */
     void kill() {
         process.destroyForcibly();

@@ -21,6 +21,8 @@ import java.util.function.BiConsumer;
  */
 final class Supervisor implements AutoCloseable {
     static final Duration POLL = Duration.ofMillis(200);
+    /** Longer than Linux's TIME_WAIT (60 s): a port still taken after this is not the dead process's leftovers. */
+    static final Duration PORT_WAIT = Duration.ofSeconds(75);
 
     /** The stack's side: what to watch, and how to put a new process in a dead one's place. */
     interface Processes {
@@ -34,7 +36,7 @@ final class Supervisor implements AutoCloseable {
         Optional<ManagedProcess> restart(String name, ManagedProcess dead);
     }
 
-    private record Pending(ManagedProcess dead, Instant at) {
+    private record Pending(ManagedProcess dead, Instant at, boolean waitingForPort) {
     }
 
     private final Processes processes;
@@ -97,7 +99,16 @@ final class Supervisor implements AutoCloseable {
             }
         });
         for (Map.Entry<String, Pending> e : Map.copyOf(pending).entrySet()) {
-            if (closed || now.isBefore(e.getValue().at())) {
+            Pending p = e.getValue();
+            if (closed || now.isBefore(p.at())) {
+                continue;
+            }
+            if (!p.dead().portFree() && now.isBefore(p.at().plus(PORT_WAIT))) {
+                if (!p.waitingForPort()) {
+                    log.println("stack: waiting for port " + p.dead().port() + " before starting " + e.getKey()
+                            + " again: connections of the process that died linger there (TIME_WAIT, up to 60 s)");
+                    pending.put(e.getKey(), new Pending(p.dead(), p.at(), true));
+                }
                 continue;
             }
             pending.remove(e.getKey());
@@ -119,7 +130,7 @@ final class Supervisor implements AutoCloseable {
             log.println(what);
             log.println("stack: starting " + name + " again in " + d.delay().toMillis() / 1000.0 + " s ("
                     + policy.describe(d.deathsInWindow()) + "; given up on at " + policy.giveUpDeaths() + ")");
-            pending.put(name, new Pending(p, now.plus(d.delay())));
+            pending.put(name, new Pending(p, now.plus(d.delay()), false));
         }
     }
 

@@ -108,6 +108,38 @@ class SupervisorTest {
     }
 
     @Test
+    void theRestartWaitsWhileThePortIsStillTakenAndNoLongerThanPortWait() throws Exception {
+        try (java.net.ServerSocket holder = new java.net.ServerSocket()) {
+            holder.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            int port = holder.getLocalPort();
+            stack.start("server", "exit 1", java.net.URI.create("http://127.0.0.1:" + port + "/ready"));
+            Supervisor s = Supervisor.manual(stack, POLICY, log, (name, line) -> givenUp.add(name), clock);
+            ManagedProcess dead = awaitExit("server");
+            s.check();
+            clock.advance(Duration.ofSeconds(1));
+            s.check();
+            s.check();
+            assertThat(stack.running.get("server")).as("not restarted while the port is taken").isSameAs(dead);
+            assertThat(text().split("waiting for port " + port, -1)).as("said once").hasSize(2);
+            clock.advance(Supervisor.PORT_WAIT.minusSeconds(1));
+            s.check();
+            assertThat(stack.running.get("server")).isSameAs(dead);
+            holder.close();
+            s.check();
+            assertThat(stack.running.get("server")).as("restarted once the port is free").isNotSameAs(dead);
+        }
+        ManagedProcess second = awaitExit("server");
+        try (java.net.ServerSocket holder = new java.net.ServerSocket()) {
+            holder.bind(new java.net.InetSocketAddress("127.0.0.1", second.port()));
+            Supervisor s = Supervisor.manual(stack, POLICY, log, (name, line) -> givenUp.add(name), clock);
+            s.check();
+            clock.advance(Supervisor.PORT_WAIT.plusSeconds(2));
+            s.check();
+            assertThat(stack.running.get("server")).as("restarted anyway once PORT_WAIT has passed").isNotSameAs(second);
+        }
+    }
+
+    @Test
     void aKilledProcessIsBackWithANewPidWhileTheOtherKeepsItsOwn() throws Exception {
         stack.start("victim", "exec sleep 60");
         stack.start("bystander", "exec sleep 60");
@@ -145,7 +177,11 @@ class SupervisorTest {
         int restarts;
 
         synchronized void start(String name, String script) {
-            running.put(name, ManagedProcess.start(name, List.of("sh", "-c", script), logs, null));
+            start(name, script, null);
+        }
+
+        synchronized void start(String name, String script, java.net.URI readyUrl) {
+            running.put(name, ManagedProcess.start(name, List.of("sh", "-c", script), logs, readyUrl));
         }
 
         synchronized ManagedProcess current(String name) {
