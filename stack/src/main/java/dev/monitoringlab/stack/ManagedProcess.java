@@ -163,13 +163,14 @@ final class ManagedProcess implements AutoCloseable {
     }
 
     /**
-     * Whether a new process could listen on this one's port now. A server that does not set SO_REUSEADDR (the
-     * mock's and the store model's Netty server) cannot bind its port while connections of a killed predecessor
-     * linger in TIME_WAIT (up to 60 s on Linux), and would die at once with "Address already in use"; this binds
-     * the same way to find out. True for a process without a ready URL.
+     * Whether a new process could listen on this one's port now. The JVM services' server (the mock's and the store
+     * model's, Netty) does not set SO_REUSEADDR, so it cannot bind its port while connections of a killed
+     * predecessor linger in TIME_WAIT (up to 60 s on Linux) and would die at once with "Address already in use";
+     * this binds the same way to find out. The Go servers (Prometheus, Alertmanager, VictoriaMetrics, node exporter)
+     * set the option and bind at once, and a process without a ready URL listens nowhere: both always true.
      */
     boolean portFree() {
-        if (readyUrl == null || readyUrl.getPort() < 0) {
+        if (readyUrl == null || readyUrl.getPort() < 0 || !Path.of(command.get(0)).getFileName().toString().equals("java")) {
             return true;
         }
         try (java.net.ServerSocket probe = new java.net.ServerSocket()) {

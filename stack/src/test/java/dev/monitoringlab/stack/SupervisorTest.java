@@ -30,6 +30,8 @@ class SupervisorTest {
     private static final RestartPolicy POLICY = new RestartPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30), 3,
             Duration.ofMinutes(1));
 
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
     @TempDir
     Path logs;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -112,7 +114,8 @@ class SupervisorTest {
         try (java.net.ServerSocket holder = new java.net.ServerSocket()) {
             holder.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
             int port = holder.getLocalPort();
-            stack.start("server", "exit 1", java.net.URI.create("http://127.0.0.1:" + port + "/ready"));
+            // a JVM, as the mock and the store model are: the servers whose restart has to wait for their port
+            stack.startCommand("server", List.of(JAVA, "-version"), java.net.URI.create("http://127.0.0.1:" + port + "/ready"));
             Supervisor s = Supervisor.manual(stack, POLICY, log, (name, line) -> givenUp.add(name), clock);
             ManagedProcess dead = awaitExit("server");
             s.check();
@@ -136,6 +139,22 @@ class SupervisorTest {
             clock.advance(Supervisor.PORT_WAIT.plusSeconds(2));
             s.check();
             assertThat(stack.running.get("server")).as("restarted anyway once PORT_WAIT has passed").isNotSameAs(second);
+        }
+    }
+
+    @Test
+    void aServerThatSetsReuseAddressIsNotKeptWaitingForItsPort() throws Exception {
+        try (java.net.ServerSocket holder = new java.net.ServerSocket()) {
+            holder.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            // not a JVM: stands for the Go servers, which bind through TIME_WAIT connections
+            stack.start("go-server", "exit 1", java.net.URI.create("http://127.0.0.1:" + holder.getLocalPort() + "/"));
+            Supervisor s = Supervisor.manual(stack, POLICY, log, (name, line) -> givenUp.add(name), clock);
+            ManagedProcess dead = awaitExit("go-server");
+            s.check();
+            clock.advance(Duration.ofSeconds(1));
+            s.check();
+            assertThat(stack.running.get("go-server")).isNotSameAs(dead);
+            assertThat(text()).doesNotContain("waiting for port");
         }
     }
 
@@ -181,7 +200,11 @@ class SupervisorTest {
         }
 
         synchronized void start(String name, String script, java.net.URI readyUrl) {
-            running.put(name, ManagedProcess.start(name, List.of("sh", "-c", script), logs, readyUrl));
+            startCommand(name, List.of("sh", "-c", script), readyUrl);
+        }
+
+        synchronized void startCommand(String name, List<String> command, java.net.URI readyUrl) {
+            running.put(name, ManagedProcess.start(name, command, logs, readyUrl));
         }
 
         synchronized ManagedProcess current(String name) {
