@@ -26,8 +26,8 @@ public final class MonitoringRules {
     }
 
     public static RuleGroup group(MonitoringSettings s) {
-        return new RuleGroup(GROUP, List.of(targetDown(s), modelMockResultMissing(s), storeModelNoPredictions(s),
-                watchdog()));
+        return new RuleGroup(GROUP, List.of(targetDown(s), modelMockResultMissing(s), modelMockResultFrozen(s),
+                storeModelNoPredictions(s), watchdog()));
     }
 
     /** Every scrape job at once: up is 0 for any target Prometheus cannot scrape. */
@@ -56,6 +56,29 @@ public final class MonitoringRules {
                 .summary("Model mock {{ $labels.instance }} exports no model_result")
                 .description("{{ $labels.instance }} answers scrapes but has not exported " + result + " for more than "
                         + s.promDuration(Setting.METRIC_MISSING_FOR) + ": ModelMockHighAccuracy cannot fire")
+                .build();
+    }
+
+    /**
+     * The mock answers scrapes with model_result, but the value has stopped being updated (its timer died): the
+     * series is there, so ModelMockResultMissing is quiet, and a frozen value can neither cross the threshold nor
+     * resolve. The mock counts its updates in model_result_updates_total; a counter that does not grow while the
+     * target is up is the sign. A target that is down is TargetDown's business, hence {@code up == 1}.
+     */
+    static AlertRule modelMockResultFrozen(MonitoringSettings s) {
+        String up = Promql.series("up", "job=\"" + MODEL_MOCK_JOB + "\"");
+        String updates = Promql.series("model_result_updates_total", s.selector(Setting.MODEL_MOCK_SELECTOR));
+        String window = s.promDuration(Setting.MODEL_MOCK_FROZEN_WINDOW);
+        String forDuration = s.promDuration(Setting.MODEL_MOCK_FROZEN_FOR);
+        return AlertRule.builder("ModelMockResultFrozen")
+                .expr("increase(" + updates + "[" + window + "]) == 0 and on (job, instance) " + up + " == 1")
+                .forDuration(forDuration)
+                .label("severity", "warning")
+                .label("component", COMPONENT)
+                .summary("Model mock {{ $labels.instance }} no longer updates model_result")
+                .description("{{ $labels.instance }} answers scrapes, but model_result_updates_total has not grown in "
+                        + window + " windows for more than " + forDuration + ": model_result is frozen, and"
+                        + " ModelMockHighAccuracy can neither fire nor resolve")
                 .build();
     }
 

@@ -41,6 +41,7 @@ class AmtoolRoutesTest {
             Map.entry("StoreModelLatencyBudgetBurn", Routing.SLACK),
             Map.entry("TargetDown", Routing.MONITORING),
             Map.entry("ModelMockResultMissing", Routing.MONITORING),
+            Map.entry("ModelMockResultFrozen", Routing.MONITORING),
             Map.entry("StoreModelNoPredictions", Routing.MONITORING),
             Map.entry("Watchdog", Routing.HEARTBEAT));
 

@@ -98,6 +98,10 @@ public enum Setting {
             "TargetDown 'for': how long a scrape target (any job) must stay down (up == 0) before the alert fires"),
     METRIC_MISSING_FOR("metric-missing.for", "5m", Kind.POSITIVE_DURATION,
             "ModelMockResultMissing 'for': how long the mock may answer scrapes without the model_result series"),
+    MODEL_MOCK_FROZEN_WINDOW("model-mock.frozen-window", "30s", Kind.POSITIVE_DURATION,
+            "ModelMockResultFrozen: model_result_updates_total must grow within this window (the mock updates every 5 s)"),
+    MODEL_MOCK_FROZEN_FOR("model-mock.frozen-for", "1m", Kind.DURATION,
+            "ModelMockResultFrozen 'for': how long the counter may stand still while the mock is up"),
     RUNBOOKS_BASE_URL("runbooks.base-url", "docs/runbooks", Kind.URL_OR_PATH,
             "every alert's runbook_url is <this>/<AlertName>.md; a repository-relative path or an http(s) URL"),
 
@@ -186,7 +190,18 @@ public enum Setting {
     VICTORIA_METRICS_PORT("victoria-metrics.port", "8428", Kind.PORT,
             "VictoriaMetrics' HTTP port: remote_write target of both replicas and Grafana's datasource in HA"),
     VICTORIA_METRICS_RETENTION("victoria-metrics.retention", "30d", Kind.RETENTION,
-            "VictoriaMetrics -retentionPeriod: how long the long-term store keeps samples (at least 1d)");
+            "VictoriaMetrics -retentionPeriod: how long the long-term store keeps samples (at least 1d)"),
+
+    // --- native launcher: a process that dies is started again, like compose's restart: unless-stopped ----
+    LAUNCHER_RESTART_BACKOFF("launcher.restart-backoff", "1s", Kind.POSITIVE_DURATION,
+            "native launcher: wait before starting a dead process again; doubles with each death in the window"),
+    LAUNCHER_RESTART_BACKOFF_MAX("launcher.restart-backoff-max", "30s", Kind.POSITIVE_DURATION,
+            "native launcher: the longest wait before a restart, however often the process died"),
+    LAUNCHER_GIVE_UP_DEATHS("launcher.give-up-deaths", "5", Kind.POSITIVE_COUNT,
+            "native launcher: a process that dies this many times within launcher.give-up-window is given up on"
+                    + " (the single stack then stops; the highly available one keeps the rest running)"),
+    LAUNCHER_GIVE_UP_WINDOW("launcher.give-up-window", "5m", Kind.POSITIVE_DURATION,
+            "native launcher: the window in which launcher.give-up-deaths deaths make it give up on a process");
 
     /** How a value is checked and parsed: each kind carries its own check. */
     public enum Kind {
@@ -239,6 +254,11 @@ public enum Setting {
         COUNT(value -> {
             if (!value.trim().matches("\\d{1,9}")) {
                 throw new IllegalArgumentException("'" + value + "' is not a whole number of at least 0");
+            }
+        }),
+        POSITIVE_COUNT(value -> {
+            if (!value.trim().matches("0*[1-9]\\d{0,8}")) {
+                throw new IllegalArgumentException("'" + value + "' is not a whole number of at least 1");
             }
         }),
         /** A service level objective: 0.995 means 99.5 %. */

@@ -7,8 +7,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The launcher in the foreground: prints the summary, then watches the stack until Ctrl+C (or SIGTERM), which
- * stops everything and exits 0, or until one of its processes dies, which stops the rest and exits 1.
+ * The launcher in the foreground: prints the summary, then waits until Ctrl+C (or SIGTERM), which stops everything
+ * in reverse order and exits 0. Meanwhile the stack's {@link Supervisor} starts again any process that dies; only a
+ * process it gives up on in the single stack ends it, which stops the rest and exits 1.
  */
 final class Foreground {
     private final LaunchedStack stack;
@@ -41,10 +42,10 @@ final class Foreground {
         out.println("stack: running; Ctrl+C stops everything");
         try {
             while (!stopping.await(1, TimeUnit.SECONDS)) {
-                Optional<String> dead = stack.deadProcess();
-                if (dead.isPresent() && stopping.getCount() > 0) {
+                Optional<String> ended = stack.ended();
+                if (ended.isPresent() && stopping.getCount() > 0) {
                     failed = true;
-                    err.println("stack: " + dead.get());
+                    err.println(ended.get());
                     stack.close();
                     return 1;
                 }

@@ -36,9 +36,12 @@ public final class HaStack implements LaunchedStack {
     private final InstanceLock lock;
     private final Duration readyTimeout;
     private final Thread shutdownHook;
+    private final RestartPolicy restartPolicy;
+    private final java.io.PrintStream log;
+    private volatile Supervisor supervisor;
 
     HaStack(MonitoringSettings settings, String host, Path logs, Map<String, Spec> specs, List<StackSummary.Service> services,
-            InstanceLock lock, Duration readyTimeout) {
+            InstanceLock lock, Duration readyTimeout, java.io.PrintStream log) {
         this.settings = settings;
         this.host = host;
         this.logs = logs;
@@ -46,7 +49,9 @@ public final class HaStack implements LaunchedStack {
         this.services = services;
         this.lock = lock;
         this.readyTimeout = readyTimeout;
-        this.shutdownHook = new Thread(this::stopAll, "ha-stack-shutdown");
+        this.restartPolicy = RestartPolicy.from(settings);
+        this.log = log;
+        this.shutdownHook = new Thread(this::shutdown, "ha-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -95,10 +100,62 @@ public final class HaStack implements LaunchedStack {
         return running.values().stream().map(p -> p.name() + " (pid " + p.pid() + ", log " + p.log() + ")").toList();
     }
 
+    /** Never: a process that dies is started again, one given up on is left down, and the others keep running. */
     @Override
-    public synchronized Optional<String> deadProcess() {
-        return running.values().stream().filter(p -> !p.alive()).map(p -> p.name() + " stopped; the end of its log:\n"
-                + p.tail()).findFirst();
+    public Optional<String> ended() {
+        return Optional.empty();
+    }
+
+    /** The pid of a running process, as a test that kills it from outside (as the OOM killer would) needs it. */
+    public synchronized long pid(String name) {
+        ManagedProcess p = running.get(name);
+        if (p == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return p.pid();
+    }
+
+    /** The processes running now, in the order they started. */
+    public synchronized List<String> names() {
+        return List.copyOf(running.keySet());
+    }
+
+    /** Whether the process answers its ready URL (a client without one, such as the traffic, when it runs). */
+    public boolean ready(String name) {
+        ManagedProcess p;
+        synchronized (this) {
+            p = running.get(name);
+        }
+        URI url = specs.containsKey(name) ? specs.get(name).readyUrl() : null;
+        return p != null && p.alive() && (url == null || Http.ok(url));
+    }
+
+    /**
+     * Watches every process from now on ({@link #startAll} calls it once all are ready): one that dies is started
+     * again; one that keeps dying is given up on and left down, the others keep running. A process taken out with
+     * {@link #kill} or {@link #stop} is not watched until {@link #start} brings it back.
+     */
+    private synchronized void supervise() {
+        supervisor = Supervisor.start(new Supervisor.Processes() {
+            @Override
+            public Map<String, ManagedProcess> supervised() {
+                synchronized (HaStack.this) {
+                    return new LinkedHashMap<>(running);
+                }
+            }
+
+            @Override
+            public Optional<ManagedProcess> restart(String name, ManagedProcess dead) {
+                synchronized (HaStack.this) {
+                    return running.get(name) == dead ? Optional.of(launch(name)) : Optional.empty();
+                }
+            }
+        }, restartPolicy, log, (name, line) -> {
+            synchronized (HaStack.this) {
+                running.remove(name);
+            }
+            log.println("stack: " + name + " stays down; the rest of the highly available stack keeps running");
+        });
     }
 
     /** SIGKILL, as a crash or an OOM kill would end it: no chance to flush or say goodbye to its peers. */
@@ -118,16 +175,26 @@ public final class HaStack implements LaunchedStack {
     }
 
     /** Starts a stopped or killed process again with the same command, data and ports; waits until it is ready. */
-    public synchronized void start(String name) {
-        Spec spec = specs.get(name);
-        if (spec == null || running.containsKey(name)) {
-            throw new IllegalStateException(name + " is " + (spec == null ? "not part of this stack" : "running"));
+    public void start(String name) {
+        ManagedProcess p;
+        synchronized (this) {
+            if (!specs.containsKey(name) || running.containsKey(name)) {
+                throw new IllegalStateException(name + " is " + (specs.containsKey(name) ? "running" : "not part of this stack"));
+            }
+            p = launch(name);
         }
+        // outside the lock: the supervisor may restart another process meanwhile
+        p.awaitReady(readyTimeout);
+    }
+
+    /** Starts the process now, in the place of {@code name} (without waiting until it is ready). */
+    private synchronized ManagedProcess launch(String name) {
+        Spec spec = specs.get(name);
         int n = starts.merge(name, 1, Integer::sum);
         // a log of its own for each run, so the one that ended stays readable
         ManagedProcess p = ManagedProcess.start(n == 1 ? name : name + "." + n, spec.command(), logs, spec.readyUrl());
         running.put(name, p);
-        p.awaitReady(readyTimeout);
+        return p;
     }
 
     private ManagedProcess take(String name) {
@@ -140,7 +207,21 @@ public final class HaStack implements LaunchedStack {
 
     @Override
     public void close() {
+        stopSupervising();
         LaunchedStack.stopNow(shutdownHook, this::stopAll);
+    }
+
+    private void shutdown() {
+        stopSupervising();
+        stopAll();
+    }
+
+    /** Not synchronized: the supervisor may be waiting for this stack's lock, and closing it waits for its thread. */
+    private void stopSupervising() {
+        Supervisor s = supervisor;
+        if (s != null) {
+            s.close();
+        }
     }
 
     private synchronized void stopAll() {
@@ -158,6 +239,7 @@ public final class HaStack implements LaunchedStack {
             for (String name : order) {
                 stack.start(name);
             }
+            stack.supervise();
             return stack;
         } catch (RuntimeException e) {
             stack.close();

@@ -71,7 +71,7 @@ public final class HaStackBuilder {
         InstanceLock lock = InstanceLock.prepare(data, gen, s, () -> ports.forEach((key, port) -> Ports.requireFree(
                 key.startsWith("ha.alertmanager") && key.endsWith("cluster-port") ? GOSSIP_HOST : host, port, key)));
         log.println("stack: configs generated in " + gen + " (highly available: " + String.join(", ", specs.keySet()) + ")");
-        HaStack stack = new HaStack(s, host, data.resolve("logs"), specs, services(s), lock, readyTimeout);
+        HaStack stack = new HaStack(s, host, data.resolve("logs"), specs, services(s), lock, readyTimeout, log);
         return HaStack.startAll(stack, List.copyOf(specs.keySet()));
     }
 

@@ -63,6 +63,9 @@ final class InstanceLock implements AutoCloseable {
         try {
             checks.run();
             dev.monitoringlab.rules.ConfigGenerator.writeAll(settings, generatedDir);
+            // the folder the node jobs' file_sd globs watch (the playbook fills it): Prometheus logs an error at start
+            // when it cannot watch it, which reads as a failure though nothing is wrong
+            Files.createDirectories(fileSdDir(generatedDir));
             Files.createDirectories(dataDir);
             return lock;
         } catch (IOException e) {
@@ -72,6 +75,12 @@ final class InstanceLock implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /** Where the file_sd files of {@code prometheus.yml} go: the folder of {@link dev.monitoringlab.rules.ScrapeJobs#NODE_FILE_SD}. */
+    static Path fileSdDir(Path generatedDir) {
+        Path prometheusYml = generatedDir.resolve(dev.monitoringlab.rules.ConfigGenerator.PROMETHEUS_YML);
+        return prometheusYml.resolveSibling(Path.of(dev.monitoringlab.rules.ScrapeJobs.NODE_FILE_SD).getParent());
     }
 
     @Override

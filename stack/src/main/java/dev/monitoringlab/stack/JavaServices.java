@@ -25,8 +25,8 @@ final class JavaServices {
     /** A client sending a request a second needs even less than the mock. */
     static final List<String> TRAFFIC_JVM_FLAGS = MODEL_MOCK_JVM_FLAGS;
     /**
-     * The traffic command runs for a fixed time; ten years is "until the stack stops" (the launcher stops the
-     * stack when any of its processes ends, so a shorter run would take the stack down with it).
+     * The traffic command runs for a fixed time; ten years is "until the stack stops" (the launcher's supervisor
+     * takes a process that ends for one that died and starts it again, and gives up on one that ends too often).
      */
     static final String TRAFFIC_DURATION = "3650d";
 

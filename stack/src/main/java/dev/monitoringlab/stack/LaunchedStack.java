@@ -13,8 +13,11 @@ interface LaunchedStack extends AutoCloseable {
     /** Name, pid and log file of every process, for the launcher's banner. */
     List<String> describe();
 
-    /** The first process that has died, if any: the launcher stops the rest when one goes. */
-    Optional<String> deadProcess();
+    /**
+     * Why the stack has to end, if it has to: a process that dies is started again by the stack's {@link Supervisor};
+     * only one given up on can end the single stack. The highly available stack never ends on its own.
+     */
+    Optional<String> ended();
 
     @Override
     void close();

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  * and the URL that says it is ready (none for a client such as the traffic generator: it is ready once it runs).
  */
 final class ManagedProcess implements AutoCloseable {
+    private static final int TAIL_LINES = 15;
+    private static final int TAIL_BYTES = 64 * 1024;
     private final String name;
     private final List<String> command;
     private final List<String> secrets;
@@ -107,13 +109,81 @@ final class ManagedProcess implements AutoCloseable {
                 + " s; the end of " + log + ":\n" + tail());
     }
 
+    /**
+     * The last lines of its log. Once the process has died, the copying thread is given time to write the last
+     * lines it printed first, so the tail is the real end of the log, not what had been copied so far. Read as
+     * bytes from the end, so a large log costs no more than a small one and a cut character is no error.
+     */
     String tail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        if (!process.isAlive()) {
+            try {
+                logPump.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(log)) {
+            long size = ch.size();
+            int n = (int) Math.min(size, TAIL_BYTES);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(n);
+            ch.position(size - n);
+            while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                // read until the buffer is full
+            }
+            List<String> lines = new String(buf.array(), 0, buf.position(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines().toList();
+            if (lines.isEmpty()) {
+                return "(" + log + " is empty: the process printed nothing)";
+            }
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
         }
+    }
+
+    /** How it ended, once it has: "exit code 1", or the signal that killed it (Java reports 128 + the signal). */
+    String exitDescription() {
+        if (process.isAlive()) {
+            return "still running";
+        }
+        int code = process.exitValue();
+        if (code > 128 && code < 160) {
+            int signal = code - 128;
+            String name = switch (signal) {
+                case 9 -> " (SIGKILL: killed, for example by the OOM killer)";
+                case 15 -> " (SIGTERM)";
+                case 6 -> " (SIGABRT)";
+                case 11 -> " (SIGSEGV)";
+                case 2 -> " (SIGINT)";
+                default -> "";
+            };
+            return "killed by signal " + signal + name;
+        }
+        return "exit code " + code;
+    }
+
+    /**
+     * Whether a new process could listen on this one's port now. The JVM services' server (the mock's and the store
+     * model's, Netty) does not set SO_REUSEADDR, so it cannot bind its port while connections of a killed
+     * predecessor linger in TIME_WAIT (up to 60 s on Linux) and would die at once with "Address already in use";
+     * this binds the same way to find out. The Go servers (Prometheus, Alertmanager, VictoriaMetrics, node exporter)
+     * set the option and bind at once, and a process without a ready URL listens nowhere: both always true.
+     */
+    boolean portFree() {
+        if (readyUrl == null || readyUrl.getPort() < 0 || !Path.of(command.get(0)).getFileName().toString().equals("java")) {
+            return true;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(false);
+            probe.bind(new java.net.InetSocketAddress(readyUrl.getHost(), readyUrl.getPort()));
+            return true;
+        } catch (IOException inUse) {
+            return false;
+        }
+    }
+
+    int port() {
+        return readyUrl == null ? -1 : readyUrl.getPort();
     }
 
     /** SIGKILL, as a crash or the OOM killer would end it: no shutdown work. */

@@ -26,9 +26,13 @@ public final class NativeStack implements LaunchedStack {
     private final Path generatedDir;
     private final InstanceLock lock;
     private final Thread shutdownHook;
+    /** Processes stopped on purpose ({@link #stop}): the supervisor leaves them down until {@link #startAgain}. */
+    private final java.util.Set<String> held = new java.util.HashSet<>();
+    private final Supervisor supervisor;
+    private volatile String ended;
 
     private NativeStack(MonitoringSettings settings, List<ManagedProcess> processes, List<StackSummary.Service> services,
-                        String host, Path generatedDir, InstanceLock lock) {
+                        String host, Path generatedDir, InstanceLock lock, PrintStream log) {
         this.settings = settings;
         // mutable: a fault test's startAgain puts the new process in the old one's place
         this.processes = new java.util.concurrent.CopyOnWriteArrayList<>(processes);
@@ -36,8 +40,21 @@ public final class NativeStack implements LaunchedStack {
         this.host = host;
         this.generatedDir = generatedDir;
         this.lock = lock;
-        this.shutdownHook = new Thread(this::stopAll, "native-stack-shutdown");
+        this.shutdownHook = new Thread(this::shutdown, "native-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        // the single stack has one of each: a process given up on leaves no alert path, so the stack ends with it
+        this.supervisor = Supervisor.start(new Supervisor.Processes() {
+            @Override
+            public java.util.Map<String, ManagedProcess> supervised() {
+                return NativeStack.this.supervised();
+            }
+
+            @Override
+            public java.util.Optional<ManagedProcess> restart(String name, ManagedProcess dead) {
+                return NativeStack.this.restart(name, dead);
+            }
+        }, RestartPolicy.from(settings), log, (name, line) -> ended = line
+                + "; the single stack cannot do without it, so it stops (./run.sh --ha keeps the others running)");
     }
 
     public static Builder builder(MonitoringSettings settings) {
@@ -85,15 +102,42 @@ public final class NativeStack implements LaunchedStack {
         return processes.stream().map(p -> p.name() + " (pid " + p.pid() + ", log " + p.log() + ")").toList();
     }
 
-    /** The first process that has died, if any: the launcher stops the rest when one goes. */
-    public java.util.Optional<String> deadProcess() {
-        return processes.stream().filter(p -> !p.alive()).map(p -> p.name() + " stopped; the end of its log:\n"
-                + p.tail()).findFirst();
+    /** Why the stack has to end: a process the supervisor gave up on. A process that died once is started again. */
+    @Override
+    public java.util.Optional<String> ended() {
+        return java.util.Optional.ofNullable(ended);
+    }
+
+    /** The pid of a running process, as a test that kills it from outside needs it. */
+    public synchronized long pid(String name) {
+        return process(name).pid();
+    }
+
+    private synchronized java.util.Map<String, ManagedProcess> supervised() {
+        java.util.Map<String, ManagedProcess> out = new java.util.LinkedHashMap<>();
+        processes.stream().filter(p -> !held.contains(p.name())).forEach(p -> out.put(p.name(), p));
+        return out;
+    }
+
+    private synchronized java.util.Optional<ManagedProcess> restart(String name, ManagedProcess dead) {
+        int i = processes.indexOf(dead);
+        if (i < 0 || held.contains(name)) {
+            return java.util.Optional.empty();
+        }
+        ManagedProcess again = dead.startAgain();
+        processes.set(i, again);
+        return java.util.Optional.of(again);
     }
 
     @Override
     public void close() {
+        supervisor.close();
         LaunchedStack.stopNow(shutdownHook, this::stopAll);
+    }
+
+    private void shutdown() {
+        supervisor.close();
+        stopAll();
     }
 
     /**
@@ -102,6 +146,7 @@ public final class NativeStack implements LaunchedStack {
      */
     public synchronized void stop(String name, boolean crash) {
         ManagedProcess p = process(name);
+        held.add(name);
         if (crash) {
             p.kill();
         } else {
@@ -119,6 +164,7 @@ public final class NativeStack implements LaunchedStack {
             }
             again = old.startAgain();
             processes.set(processes.indexOf(old), again);
+            held.remove(name);
         }
         again.awaitReady(readyTimeout);
     }
@@ -297,7 +343,7 @@ public final class NativeStack implements LaunchedStack {
             }
             List<StackSummary.Service> services = services();
             services.add(Binaries.versions(servers));
-            return new NativeStack(settings, List.copyOf(started), services, host, gen, lock);
+            return new NativeStack(settings, List.copyOf(started), services, host, gen, lock, log);
         }
 
         private static void stopStarted(List<ManagedProcess> started, InstanceLock lock) {

@@ -24,7 +24,8 @@ final class Episodes {
     private final double threshold;
     private final FakeDiscord discord;
     private final Instant origin = Instant.now();
-    private final List<String> timeline = new ArrayList<>();
+    /** Sorted, and a line recorded twice (an episode looked at twice) is printed once. */
+    private final java.util.SortedSet<String> timeline = new java.util.TreeSet<>();
 
     Episodes(Path mockLog, double threshold, FakeDiscord discord) {
         this.mockLog = mockLog;
@@ -54,7 +55,7 @@ final class Episodes {
         try {
             Instant start = null;
             int run = 0;
-            for (String line : Files.readAllLines(mockLog)) {
+            for (String line : logLines()) {
                 String[] parts = line.split(" model_result=");
                 if (parts.length != 2) {
                     continue;
@@ -69,6 +70,19 @@ final class Episodes {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * The lines of the mock's log and, after it, of each later run's ({@code modelmock.2.log} ...: the highly
+     * available stack gives every run of a process a log of its own), so a restarted mock's values count too.
+     */
+    private List<String> logLines() throws IOException {
+        String stem = mockLog.getFileName().toString().replaceFirst("\\.log$", "");
+        List<String> out = new ArrayList<>(Files.readAllLines(mockLog));
+        for (int run = 2; Files.exists(mockLog.resolveSibling(stem + "." + run + ".log")); run++) {
+            out.addAll(Files.readAllLines(mockLog.resolveSibling(stem + "." + run + ".log")));
         }
         return out;
     }
@@ -127,7 +141,7 @@ final class Episodes {
     /** Prints the events since the last print, in time order, under {@code title}. */
     synchronized void print(String title) {
         System.out.println("--- timeline: " + title + " (seconds since the stack started)");
-        timeline.stream().sorted().forEach(System.out::println);
+        timeline.forEach(System.out::println);
         timeline.clear();
     }
 

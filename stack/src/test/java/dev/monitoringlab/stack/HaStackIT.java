@@ -226,6 +226,67 @@ class HaStackIT {
     }
 
     /**
+     * VictoriaMetrics, the mock, one Prometheus replica and one Alertmanager, each killed from outside in turn (SIGKILL,
+     * as the OOM killer would, not through the stack): the launcher's supervisor starts the killed one again within a
+     * minute, every other process keeps its pid, and the alert still reaches Discord once per episode meanwhile.
+     */
+    @Test
+    @Execution(ExecutionMode.SAME_THREAD)
+    @Order(5)
+    void eachProcessKilledFromOutsideIsStartedAgainWhileTheOthersKeepRunning() {
+        List<String> victims = List.of(HaStack.VICTORIA_METRICS, "modelmock", HaStack.prometheusName("b"),
+                HaStack.alertmanagerName("b"));
+        List<String> summary = new java.util.ArrayList<>();
+        for (String victim : victims) {
+            java.util.Map<String, Long> before = pids();
+            long old = before.get(victim);
+            Instant killed = Instant.now();
+            ProcessHandle.of(old).ifPresent(ProcessHandle::destroyForcibly);
+            episodes.event(killed, victim + " (pid " + old + ") killed from outside (SIGKILL)");
+            // a minute; the mock's server does not set SO_REUSEADDR, so its restart may wait for the TIME_WAIT of the
+            // killed one's connections (60 s on Linux) and then start its JVM: 90 s for it
+            Duration allowed = Duration.ofSeconds(victim.equals("modelmock") ? 90 : 60);
+            Instant back = awaitTrue(() -> stack.names().contains(victim) && stack.pid(victim) != old && stack.ready(victim),
+                    allowed, victim + " started again by the supervisor and ready");
+            episodes.event(back, victim + " started again (pid " + stack.pid(victim) + ") and ready");
+            if (victim.startsWith("alertmanager")) {
+                // as after any restart of a peer: the next checks start from a settled cluster
+                episodes.event(awaitTrue(() -> settled(stack.alertmanager("a")) && settled(stack.alertmanager("b")),
+                        Duration.ofSeconds(90), "both Alertmanagers settled again"), "gossip settled again");
+            }
+            List<Episode> meanwhile = episodes.await(1, killed, EPISODE.multipliedBy(3));
+            if (meanwhile.get(0).spike()) {
+                meanwhile = episodes.await(2, killed, EPISODE.multipliedBy(4));
+            }
+            java.util.Map<String, Long> after = pids();
+            episodes.print(victim + " killed from outside");
+            summary.add(String.format(java.util.Locale.ROOT, "%s killed: back and ready after %.1f s; FIRING messages"
+                    + " per episode since the kill %s", victim, Episodes.millis(killed, back) / 1000.0,
+                    meanwhile.stream().map(e -> e.count() + (e.spike() ? " (spike)" : "")).toList()));
+            assertThat(after).as("every process still runs after %s was killed", victim).containsOnlyKeys(before.keySet());
+            before.remove(victim);
+            after.remove(victim);
+            assertThat(after).as("pids of the other processes after %s was killed and started again", victim)
+                    .isEqualTo(before);
+            assertThat(after.values()).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+                    .contains(true));
+            assertOncePerEpisode(meanwhile, 2);
+            assertThat(meanwhile).as("an episode of two values since %s was killed, notified exactly once", victim)
+                    .anySatisfy(e -> {
+                        assertThat(e.spike()).isFalse();
+                        assertThat(e.count()).isEqualTo(1);
+                    });
+        }
+        summary.forEach(System.out::println);
+    }
+
+    private java.util.Map<String, Long> pids() {
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        stack.names().forEach(name -> out.put(name, stack.pid(name)));
+        return out;
+    }
+
+    /**
      * The scrape intervals (VictoriaMetrics' dedup intervals, aligned to the epoch) lying wholly inside [from, to] that
      * hold a sample of model_result: the same set from a replica and from the deduplicating store means nothing lost.
      */

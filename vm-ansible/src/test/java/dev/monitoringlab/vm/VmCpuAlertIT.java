@@ -114,9 +114,11 @@ class VmCpuAlertIT {
         checks.assertFile("/etc/node_exporter/web-config.yml", "regular file", "root", "prometheus", "640");
         checks.assertFile("/etc/node_exporter/tls.key", "regular file", "root", "prometheus", "640");
         checks.assertFile("/etc/node_exporter/tls.crt", "regular file", "root", "root", "644");
+        checks.assertFile("/etc/node_exporter/basic-auth.salt", "regular file", "root", "root", "600");
         String password = readSecret("password");
         assertThat(checks.read("/etc/node_exporter/web-config.yml")).as("web config: a bcrypt hash, never the password")
-                .containsPattern("prometheus: '\\$2b\\$10\\$[./A-Za-z0-9]{53}'").doesNotContain(password);
+                .containsPattern("prometheus: '\\$2b\\$10\\$" + checks.read("/etc/node_exporter/basic-auth.salt").trim()
+                        + "[./A-Za-z0-9]{31}'").doesNotContain(password).doesNotContain("rate_limit");
         assertThat(checks.processArgs("prometheus-node-exporter")).as("exporter command line")
                 .contains("--web.config.file=/etc/node_exporter/web-config.yml").doesNotContain(password);
         assertThat(checks.read("/proc/net/tcp6") + checks.read("/proc/net/tcp")).as("something listens on 9100")
