@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -324,6 +325,8 @@ public final class NativeStack implements LaunchedStack {
                     p.awaitReady(readyTimeout);
                     log.println("stack: " + p.name() + " is ready");
                 }
+                awaitAlertDelivery(new PrometheusApi(url(Setting.PROMETHEUS_PORT)), readyTimeout);
+                log.println("stack: Prometheus sends its alerts to Alertmanager");
                 if (trafficRate > 0) {
                     // started once the store model answers, so its first requests are not refused
                     ManagedProcess traffic = ManagedProcess.start("traffic", java.traffic(
@@ -344,6 +347,21 @@ public final class NativeStack implements LaunchedStack {
             List<StackSummary.Service> services = services();
             services.add(Binaries.versions(servers));
             return new NativeStack(settings, List.copyOf(started), services, host, gen, lock, log);
+        }
+
+        /**
+         * Ready means an alert that fires now is delivered: Prometheus answers /-/ready seconds before its notifier
+         * knows the configured Alertmanager, and an alert that fires in between waits for the next resend (1 minute).
+         */
+        static void awaitAlertDelivery(PrometheusApi prometheus, Duration timeout) {
+            Instant deadline = Instant.now().plus(timeout);
+            while (prometheus.activeAlertmanagers().isEmpty()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new StackException("Prometheus found no Alertmanager to send alerts to within "
+                            + timeout.toSeconds() + " s (see its /api/v1/alertmanagers)");
+                }
+                Waits.pause(Duration.ofMillis(200));
+            }
         }
 
         private static void stopStarted(List<ManagedProcess> started, InstanceLock lock) {

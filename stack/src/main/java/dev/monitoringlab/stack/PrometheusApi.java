@@ -83,6 +83,19 @@ public final class PrometheusApi {
         return out;
     }
 
+    /**
+     * The Alertmanagers Prometheus sends its alerts to now. Right after start the list is empty for some seconds
+     * (its service discovery hands the notifier the configured targets only after a first sync): an alert that
+     * fires then is not delivered until it is sent again.
+     */
+    public List<String> activeAlertmanagers() {
+        List<String> out = new ArrayList<>();
+        for (JsonNode am : Http.getJson(base.resolve("/api/v1/alertmanagers")).path("data").path("activeAlertmanagers")) {
+            out.add(am.path("url").asText());
+        }
+        return out;
+    }
+
     public List<Alert> alerts() {
         List<Alert> out = new ArrayList<>();
         for (JsonNode a : Http.getJson(base.resolve("/api/v1/alerts")).path("data").path("alerts")) {
