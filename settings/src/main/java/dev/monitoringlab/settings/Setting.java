@@ -186,7 +186,18 @@ public enum Setting {
     VICTORIA_METRICS_PORT("victoria-metrics.port", "8428", Kind.PORT,
             "VictoriaMetrics' HTTP port: remote_write target of both replicas and Grafana's datasource in HA"),
     VICTORIA_METRICS_RETENTION("victoria-metrics.retention", "30d", Kind.RETENTION,
-            "VictoriaMetrics -retentionPeriod: how long the long-term store keeps samples (at least 1d)");
+            "VictoriaMetrics -retentionPeriod: how long the long-term store keeps samples (at least 1d)"),
+
+    // --- docker compose: what the stack exposes beyond this machine ----------------------------------
+    COMPOSE_OPEN_PORTS("compose.open-ports", "false", Kind.BOOLEAN,
+            "false: compose publishes every port on 127.0.0.1 and the host-network services (Prometheus, Grafana,"
+                    + " node exporter) listen there; true: on all interfaces (0.0.0.0), reachable from the network"),
+    PROMETHEUS_LIFECYCLE_API("prometheus.lifecycle-api", "false", Kind.BOOLEAN,
+            "true: Prometheus runs with --web.enable-lifecycle (POST /-/reload and /-/quit, no password); false:"
+                    + " --no-web.enable-lifecycle (compose)"),
+    NODE_EXPORTER_RSLAVE("compose.node-exporter-rslave", "false", Kind.BOOLEAN,
+            "true: compose mounts the host's / into the node exporter with rslave propagation (sees mounts made"
+                    + " later; fails where / is a private mount); false: a plain read-only mount");
 
     /** How a value is checked and parsed: each kind carries its own check. */
     public enum Kind {
