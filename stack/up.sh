@@ -122,7 +122,8 @@ if [ "$way" = compose ] && ! $native; then
   fi
   java ${LAB_JAVA_OPTS:-} -jar "$jar" summary
   echo "up: running; Ctrl+C stops everything (the services' logs follow)"
-  "${compose[@]}" logs -f --since 1s || true
+  # --tail=0, not --since: docker-compose v1 has no --since
+  "${compose[@]}" logs -f --tail=0 || true
   stop
 fi
 

@@ -168,7 +168,7 @@ class UpShComposePathIT {
                 .containsExactly(
                 compose + " ps -q --status running",
                 compose + " up -d --build",
-                compose + " logs -f --since 1s",
+                compose + " logs -f --tail=0",
                 compose + " stop");
 
         // the second run keeps the password and does not print it again
