@@ -2,7 +2,8 @@
 # Installs the Debian packages this project needs, only those that are missing.
 #   scripts/install-deps.sh --run     what `./run.sh` needs without Docker (Prometheus, Alertmanager, node exporter,
 #                                     VictoriaMetrics for --ha)
-#   scripts/install-deps.sh --test    everything `./test.sh` needs (adds docker-compose, QEMU, Ansible, npm, ...)
+#   scripts/install-deps.sh --test    everything `./test.sh` needs (adds docker-compose, docker.io without starting
+#                                     its daemon, QEMU, Ansible, npm, ...)
 #   scripts/install-deps.sh --bench   what the benchmark scripts need (adds wrk)
 # --run and --test then fetch the current releases (scripts/current-versions.sh, into a cache, without touching the
 # system's packages): the native stack runs them, the tests run Debian's and them. If that fails, --run warns and
@@ -15,7 +16,7 @@ profile=${1:---test}
 run_deps=(java=openjdk-17-jdk-headless mvn=maven prometheus=prometheus promtool=prometheus
           prometheus-alertmanager=prometheus-alertmanager amtool=prometheus-alertmanager
           prometheus-node-exporter=prometheus-node-exporter victoria-metrics=victoria-metrics curl=curl)
-test_deps=(docker-compose=docker-compose stress-ng=stress-ng
+test_deps=(docker-compose=docker-compose dockerd=docker.io setpriv=util-linux stress-ng=stress-ng
            kubectl=kubernetes-client
            qemu-system-x86_64=qemu-system-x86 qemu-img=qemu-utils debootstrap=debootstrap
            ansible-playbook=ansible ansible-lint=ansible-lint ssh=openssh-client ssh-keygen=openssh-client
@@ -75,6 +76,13 @@ if ! command -v apt-get >/dev/null; then
   exit 1
 fi
 echo "install-deps: installing ${missing[*]}"
+# docker.io would start a system-wide daemon on /var/run/docker.sock; the compose tests start their own engine, so
+# a temporary policy-rc.d (exit 101: "action forbidden") keeps the package from starting any service
+policy=/usr/sbin/policy-rc.d policy_made=false
+if [[ " ${missing[*]} " =~ " docker.io " ]] && [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null && "${sudo[@]}" chmod 755 "$policy" && policy_made=true
+  trap '$policy_made && "${sudo[@]}" rm -f "$policy"' EXIT
+fi
 "${sudo[@]}" apt-get update -qq
 DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "install-deps: installed ${missing[*]}"

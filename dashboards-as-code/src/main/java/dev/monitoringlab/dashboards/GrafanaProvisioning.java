@@ -17,8 +17,8 @@ public final class GrafanaProvisioning {
     /** Where the grafana service mounts stack/generated/grafana/provisioning (read-only). */
     public static final String PROVISIONING_MOUNT = "/etc/grafana/provisioning";
     /**
-     * Prometheus runs with host networking (lab 7.2), so from the Grafana container it is the Docker host,
-     * reachable under this name once compose adds {@code extra_hosts: ["host.docker.internal:host-gateway"]}.
+     * Prometheus runs with host networking (lab 7.2) on 127.0.0.1; compose runs Grafana on the host network too
+     * and maps this name to loopback ({@code extra_hosts: ["host.docker.internal:127.0.0.1"]}).
      */
     public static final String PROMETHEUS_HOST = "host.docker.internal";
 

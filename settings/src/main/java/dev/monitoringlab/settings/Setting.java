@@ -201,7 +201,18 @@ public enum Setting {
             "native launcher: a process that dies this many times within launcher.give-up-window is given up on"
                     + " (the single stack then stops; the highly available one keeps the rest running)"),
     LAUNCHER_GIVE_UP_WINDOW("launcher.give-up-window", "5m", Kind.POSITIVE_DURATION,
-            "native launcher: the window in which launcher.give-up-deaths deaths make it give up on a process");
+            "native launcher: the window in which launcher.give-up-deaths deaths make it give up on a process"),
+
+    // --- docker compose: what the stack exposes beyond this machine ----------------------------------
+    COMPOSE_OPEN_PORTS("compose.open-ports", "false", Kind.BOOLEAN,
+            "false: compose publishes every port on 127.0.0.1 and the host-network services (Prometheus, Grafana,"
+                    + " node exporter) listen there; true: on all interfaces (0.0.0.0), reachable from the network"),
+    PROMETHEUS_LIFECYCLE_API("prometheus.lifecycle-api", "false", Kind.BOOLEAN,
+            "true: Prometheus runs with --web.enable-lifecycle (POST /-/reload and /-/quit, no password); false:"
+                    + " --no-web.enable-lifecycle (compose)"),
+    NODE_EXPORTER_RSLAVE("compose.node-exporter-rslave", "false", Kind.BOOLEAN,
+            "true: compose mounts the host's / into the node exporter with rslave propagation (sees mounts made"
+                    + " later; fails where / is a private mount); false: a plain read-only mount");
 
     /** How a value is checked and parsed: each kind carries its own check. */
     public enum Kind {

@@ -53,6 +53,8 @@ public final class ComposeEnv {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("LAB_UID", String.valueOf(uid));
         v.put("LAB_GID", String.valueOf(gid));
+        // where published ports bind and the host-network services listen: this machine only, unless opened
+        v.put("PUBLISH_ADDRESS", publishAddress(s));
         v.put("PROMETHEUS_PORT", String.valueOf(s.port(Setting.PROMETHEUS_PORT)));
         v.put("ALERTMANAGER_PORT", String.valueOf(s.port(Setting.ALERTMANAGER_PORT)));
         v.put("GRAFANA_PORT", String.valueOf(s.port(Setting.GRAFANA_PORT)));
@@ -63,9 +65,17 @@ public final class ComposeEnv {
         v.put("STORE_MODEL_TRAFFIC_RATE", StackSummary.number(s.number(Setting.STORE_MODEL_TRAFFIC_RATE)));
         v.putAll(ComposeHa.variables(s));
         v.put("COMPOSE_PROFILES", String.join(",", profiles(s)));
+        v.put("PROMETHEUS_LIFECYCLE_FLAG", s.flag(Setting.PROMETHEUS_LIFECYCLE_API)
+                ? "--web.enable-lifecycle" : "--no-web.enable-lifecycle");
+        v.put("NODE_EXPORTER_ROOT_MOUNT", s.flag(Setting.NODE_EXPORTER_RSLAVE) ? "ro,rslave" : "ro");
         // Prometheus's restore flags (prometheus.for-*), the same the native launcher passes
         v.putAll(dev.monitoringlab.rules.PrometheusFlags.composeVariables(s));
         return v;
+    }
+
+    /** 127.0.0.1, or every interface with compose.open-ports=true. */
+    static String publishAddress(MonitoringSettings s) {
+        return s.flag(Setting.COMPOSE_OPEN_PORTS) ? "0.0.0.0" : "127.0.0.1";
     }
 
     /** The compose services and where the host reaches them, for the summary. */
@@ -117,6 +127,37 @@ public final class ComposeEnv {
     private static String cadvisorPort(MonitoringSettings s) {
         return s.cadvisorTargets().stream().filter(t -> t.startsWith("localhost:") || t.startsWith("127.0.0.1:"))
                 .map(t -> t.substring(t.lastIndexOf(':') + 1)).findFirst().orElse("8080");
+    }
+
+    /** Every port the compose services will publish or listen on, by the key of its setting. */
+    static Map<String, Integer> ports(MonitoringSettings s) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (Setting p : List.of(Setting.PROMETHEUS_PORT, Setting.ALERTMANAGER_PORT, Setting.GRAFANA_PORT,
+                Setting.MODEL_MOCK_PORT, Setting.STORE_MODEL_PORT)) {
+            ports.put(p.key(), s.port(p));
+        }
+        List<String> profiles = profiles(s);
+        if (profiles.contains("node-exporter")) {
+            ports.put(Setting.NODE_EXPORTER_PORT.key(), s.port(Setting.NODE_EXPORTER_PORT));
+        }
+        if (profiles.contains("cadvisor")) {
+            ports.put(Setting.CADVISOR_TARGETS.key(), Integer.valueOf(cadvisorPort(s)));
+        }
+        if (profiles.contains("ha")) {
+            for (Setting p : List.of(Setting.HA_PROMETHEUS_PORT_B, Setting.HA_ALERTMANAGER_PORT_B,
+                    Setting.VICTORIA_METRICS_PORT)) {
+                ports.put(p.key(), s.port(p));
+            }
+        }
+        return ports;
+    }
+
+    /**
+     * Fails with one line naming the first port another program holds, before anything is written: compose would
+     * otherwise start half the services and stop at the first clash with a message about a container.
+     */
+    public static void requireFreePorts(MonitoringSettings s) {
+        ports(s).forEach((key, port) -> Ports.requireFree(publishAddress(s), port, key));
     }
 
     /** Writes or checks .env and makes the password if it is missing. */

@@ -145,12 +145,18 @@ public final class StackMain implements Callable<Integer> {
         long uid;
         @Option(names = "--gid", required = true, description = "the host user's group id (id -g)")
         long gid;
+        @Option(names = "--check-ports", description = "first refuse, in one line, a port another program holds")
+        boolean checkPorts;
 
         @Override
         public Integer call() throws IOException {
             ProjectLayout layout = ProjectLayout.locate();
             ComposeEnv env = new ComposeEnv(layout, System.out);
-            env.prepare(loadSettings(layout), uid, gid);
+            MonitoringSettings settings = loadSettings(layout);
+            if (checkPorts) {
+                ComposeEnv.requireFreePorts(settings);
+            }
+            env.prepare(settings, uid, gid);
             System.out.println("stack: " + env.envFile() + " written; compose profiles: "
                     + String.join(",", ComposeEnv.profiles(loadSettings(layout))));
             return 0;

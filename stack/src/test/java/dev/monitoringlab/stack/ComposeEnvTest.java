@@ -93,4 +93,32 @@ class ComposeEnvTest {
                 .containsExactly("Prometheus", "Alertmanager", "Grafana", "model mock", "store model", "node exporter",
                         "traffic");
     }
+
+    @Test
+    void aPortAnotherProgramHoldsIsNamedWithItsSettingBeforeAnythingIsWritten() throws IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            MonitoringSettings s = MonitoringSettings.defaults().with(Setting.STORE_MODEL_PORT,
+                    String.valueOf(taken.getLocalPort()));
+            assertThat(ComposeEnv.ports(s)).containsEntry("store-model.port", taken.getLocalPort());
+            assertThatThrownBy(() -> ComposeEnv.requireFreePorts(s)).isInstanceOf(StackException.class)
+                    .hasMessageContaining("port " + taken.getLocalPort() + " (store-model.port) on 127.0.0.1 is taken");
+        }
+        MonitoringSettings ha = MonitoringSettings.defaults().with(Setting.HA_ENABLED, "true")
+                .with(Setting.CADVISOR_ENABLED, "true");
+        assertThat(ComposeEnv.ports(ha)).containsKeys("ha.prometheus-b.port", "victoria-metrics.port", "targets.cadvisor");
+        assertThat(ComposeEnv.ports(MonitoringSettings.defaults())).doesNotContainKeys("ha.prometheus-b.port",
+                "targets.cadvisor");
+    }
+
+    @Test
+    void nothingIsOpenToTheNetworkUnlessTheSettingsSaySo() throws IOException {
+        MonitoringSettings s = MonitoringSettings.defaults();
+        env().prepare(s, 1000, 1000);
+        assertThat(Files.readString(env().envFile())).contains("PUBLISH_ADDRESS=127.0.0.1\n",
+                "PROMETHEUS_LIFECYCLE_FLAG=--no-web.enable-lifecycle\n", "NODE_EXPORTER_ROOT_MOUNT=ro\n");
+        env().prepare(s.with(Setting.COMPOSE_OPEN_PORTS, "true").with(Setting.PROMETHEUS_LIFECYCLE_API, "true")
+                .with(Setting.NODE_EXPORTER_RSLAVE, "true"), 1000, 1000);
+        assertThat(Files.readString(env().envFile())).contains("PUBLISH_ADDRESS=0.0.0.0\n",
+                "PROMETHEUS_LIFECYCLE_FLAG=--web.enable-lifecycle\n", "NODE_EXPORTER_ROOT_MOUNT=ro,rslave\n");
+    }
 }

@@ -79,14 +79,17 @@ class ComposeFileIT {
     }
 
     @Test
-    void grafanaTakesItsPasswordFromASecretFileAndReachesPrometheusThroughTheHostGateway() {
+    void grafanaTakesItsPasswordFromASecretFileAndReachesPrometheusOnTheHostsLoopback() {
         JsonNode g = services.path("grafana");
         JsonNode env = g.path("environment");
         assertThat(env.path("GF_SECURITY_ADMIN_PASSWORD__FILE").asText()).isEqualTo("/run/secrets/grafana_admin_password");
         assertThat(env.has("GF_SECURITY_ADMIN_PASSWORD")).as("no literal password").isFalse();
         assertThat(resolved.path("secrets").path("grafana_admin_password").path("file").asText())
                 .isEqualTo(LAYOUT.secretsDir().resolve("grafana_admin_password").toString());
-        assertThat(g.path("extra_hosts").toString()).contains("host.docker.internal:host-gateway");
+        // Prometheus listens on 127.0.0.1: Grafana shares the host network, where the datasource's host is loopback
+        assertThat(g.path("network_mode").asText()).isEqualTo("host");
+        assertThat(g.path("extra_hosts").toString()).contains("host.docker.internal:127.0.0.1");
+        assertThat(env.path("GF_SERVER_HTTP_ADDR").asText()).isEqualTo("127.0.0.1");
         assertThat(mount(g, "/etc/grafana/provisioning")).endsWith(":ro");
         assertThat(namedVolume(g, "/var/lib/grafana")).isTrue();
     }
@@ -122,7 +125,8 @@ class ComposeFileIT {
                 .contains("\"--host\",\"0.0.0.0\",\"--port\",\"9000\"");
         assertThat(m.path("ports").toString()).contains("9000");
         assertThat(m.path("user").asText()).matches("\\d+:\\d+");
-        assertThat(services.path("store-model").path("command").toString()).isEqualTo("[\"--host\",\"0.0.0.0\"]");
+        // the image's ENTRYPOINT passes --host 0.0.0.0 itself; a second one makes the service exit 2
+        assertThat(services.path("store-model").path("command").isMissingNode()).isTrue();
     }
 
     @Test
@@ -152,9 +156,9 @@ class ComposeFileIT {
                 LAYOUT.stackDir().resolve("docker-compose.yml").toString(), "--project-directory",
                 LAYOUT.stackDir().toString(), "config");
         JsonNode moved = new ObjectMapper(new YAMLFactory()).readTree(yaml).path("services");
-        assertThat(moved.path("prometheus").path("command").toString()).contains("--web.listen-address=:19090");
+        assertThat(moved.path("prometheus").path("command").toString()).contains("--web.listen-address=127.0.0.1:19090");
         assertThat(published(moved, "alertmanager")).isEqualTo("19093");
-        assertThat(published(moved, "grafana")).isEqualTo("13000");
+        assertThat(moved.path("grafana").path("environment").path("GF_SERVER_HTTP_PORT").asText()).isEqualTo("13000");
         assertThat(published(moved, "modelmock")).isEqualTo("19000");
         assertThat(published(moved, "store-model")).isEqualTo("18000");
         assertThat(moved.path("node-exporter").path("command").toString())
@@ -165,14 +169,67 @@ class ComposeFileIT {
 
     private static String published(JsonNode services, String name) {
         JsonNode port = services.path(name).path("ports").get(0);
-        return port.isTextual() ? port.asText().split(":")[0] : port.path("published").asText();
+        if (port.isTextual()) {
+            String[] parts = port.asText().split(":");
+            return parts[parts.length - 2];
+        }
+        return port.path("published").asText();
+    }
+
+    /** host_ip of a service's first published port. */
+    private static String publishedOn(JsonNode services, String name) {
+        JsonNode port = services.path(name).path("ports").get(0);
+        return port.isTextual() ? port.asText().split(":")[0] : port.path("host_ip").asText();
+    }
+
+    /** Nothing answers from the network by default: ports on 127.0.0.1, no lifecycle endpoint, no rslave. */
+    @Test
+    void onlyThisMachineReachesTheStackUnlessTheSettingsOpenIt(@TempDir Path dir) throws IOException {
+        List<String> published = List.of("alertmanager", "modelmock", "store-model");
+        for (String name : published) {
+            assertThat(publishedOn(services, name)).as(name + " without .env").isEqualTo("127.0.0.1");
+        }
+        assertThat(services.path("prometheus").path("command").toString())
+                .contains("--web.listen-address=127.0.0.1:9090", "--no-web.enable-lifecycle")
+                .doesNotContain("\"--web.enable-lifecycle\"");
+        assertThat(mount(services.path("node-exporter"), "/host")).isEqualTo("/:/host:ro");
+        ComposeEnv env = new ComposeEnv(new ProjectLayout(dir), new PrintStream(OutputStream.nullOutputStream()));
+        env.prepare(MonitoringSettings.defaults(), 1000, 1000);
+        JsonNode closed = config(env.envFile(), "cadvisor", "ha");
+        for (String name : List.of("alertmanager", "modelmock", "store-model", "cadvisor", "alertmanager-b", "victoriametrics")) {
+            assertThat(publishedOn(closed, name)).as(name).isEqualTo("127.0.0.1");
+        }
+        assertThat(closed.path("prometheus-b").path("command").toString()).contains("--web.listen-address=127.0.0.1:9092",
+                "--no-web.enable-lifecycle");
+        assertThat(closed.path("node-exporter").path("command").toString()).contains("--web.listen-address=127.0.0.1:9100");
+        env.prepare(MonitoringSettings.defaults().with(Setting.COMPOSE_OPEN_PORTS, "true")
+                .with(Setting.PROMETHEUS_LIFECYCLE_API, "true").with(Setting.NODE_EXPORTER_RSLAVE, "true"), 1000, 1000);
+        JsonNode open = config(env.envFile(), "cadvisor", "ha");
+        for (String name : List.of("alertmanager", "modelmock", "store-model", "cadvisor", "alertmanager-b", "victoriametrics")) {
+            assertThat(publishedOn(open, name)).as(name).isEqualTo("0.0.0.0");
+        }
+        assertThat(open.path("prometheus").path("command").toString())
+                .contains("--web.listen-address=0.0.0.0:9090", "\"--web.enable-lifecycle\"");
+        assertThat(open.path("grafana").path("environment").path("GF_SERVER_HTTP_ADDR").asText()).isEqualTo("0.0.0.0");
+        assertThat(mount(open.path("node-exporter"), "/host")).isEqualTo("/:/host:ro,rslave");
+    }
+
+    private static JsonNode config(Path envFile, String... profiles) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--env-file", envFile.toString()));
+        for (String p : profiles) {
+            args.addAll(List.of("--profile", p));
+        }
+        args.addAll(List.of("-f", LAYOUT.stackDir().resolve("docker-compose.yml").toString(), "--project-directory",
+                LAYOUT.stackDir().toString(), "config"));
+        return new ObjectMapper(new YAMLFactory()).readTree(ConfigChecks.run(COMPOSE, args.toArray(String[]::new)))
+                .path("services");
     }
 
     @Test
     void cadvisorIsAnOptInProfileWithTheMountsItsDocsList() {
         JsonNode c = services.path("cadvisor");
         assertThat(c.path("profiles").toString()).isEqualTo("[\"cadvisor\"]");
-        assertThat(c.path("image").asText()).startsWith("gcr.io/cadvisor/cadvisor:v");
+        assertThat(c.path("image").asText()).startsWith("ghcr.io/google/cadvisor:v");
         for (String target : List.of("/rootfs", "/var/run", "/sys", "/var/lib/docker", "/dev/disk")) {
             assertThat(mount(c, target)).as(target).endsWith(":ro");
         }
@@ -205,7 +262,7 @@ class ComposeFileIT {
         assertThat(ha.path("prometheus").path("command").toString())
                 .contains("--config.file=/etc/prometheus/prometheus-replica-a.yml");
         assertThat(ha.path("prometheus-b").path("command").toString())
-                .contains("--config.file=/etc/prometheus/prometheus-replica-b.yml").contains("--web.listen-address=:19092");
+                .contains("--config.file=/etc/prometheus/prometheus-replica-b.yml").contains("--web.listen-address=127.0.0.1:19092");
         assertThat(ha.path("prometheus-b").path("network_mode").asText()).isEqualTo("host");
         assertThat(ha.path("alertmanager").path("command").toString())
                 .contains("--cluster.listen-address=0.0.0.0:9094").contains("--cluster.peer-timeout=3s");
@@ -213,7 +270,7 @@ class ComposeFileIT {
                 .contains("--cluster.peer=alertmanager:9094").contains("--cluster.peer-timeout=3s");
         assertThat(published(ha, "alertmanager-b")).isEqualTo("19095");
         JsonNode vm = ha.path("victoriametrics");
-        assertThat(vm.path("image").asText()).isEqualTo("victoriametrics/victoria-metrics:v1.79.5");
+        assertThat(vm.path("image").asText()).startsWith("victoriametrics/victoria-metrics:v");
         assertThat(vm.path("command").toString()).contains("-retentionPeriod=14d").contains("-dedup.minScrapeInterval=5s");
         assertThat(published(ha, "victoriametrics")).isEqualTo("18428");
         assertThat(namedVolume(vm, "/victoria-metrics-data")).isTrue();

@@ -11,6 +11,14 @@ import java.util.Optional;
 public final class FakeDiscord extends WebhookSink {
     private static final String PATH = "/api/webhooks/1234567890/local-test-token";
 
+    public FakeDiscord() {
+    }
+
+    /** On a test network's host address instead of loopback, for an Alertmanager in a container. */
+    public FakeDiscord(java.net.InetAddress address) {
+        super(address);
+    }
+
     @Override
     public String url() {
         return base() + PATH;

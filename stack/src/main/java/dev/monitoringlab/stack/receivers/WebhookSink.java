@@ -77,8 +77,13 @@ public abstract class WebhookSink implements AutoCloseable {
     private boolean closed;
 
     protected WebhookSink() {
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** Listening on {@code address}: a test's own container network reaches it at the host's address there. */
+    protected WebhookSink(InetAddress address) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a local webhook endpoint", e);
         }
@@ -91,7 +96,9 @@ public abstract class WebhookSink implements AutoCloseable {
     public abstract String url();
 
     protected String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        InetAddress bound = server.getAddress().getAddress();
+        String host = bound.isLoopbackAddress() ? "127.0.0.1" : bound.getHostAddress();
+        return "http://" + host + ":" + server.getAddress().getPort();
     }
 
     /** Checks a request whose method is POST and body is JSON; returns the answer for a rejected one. */
