@@ -1,0 +1,184 @@
+package dev.monitoringlab.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Backpressure, first in every connection's pipeline. The decoder turns whatever it is given into requests at
+ * once, and each request into an answer: a client that pipelines requests and reads no answers would make the
+ * server queue answers without end. So the gate hands the decoder at most {@link #SLICE} bytes at a time, and
+ * only while the channel is writable (its unread answers are under the write buffer's high water mark) and
+ * fewer than {@code maxRequestsInFlight} answers wait to be written. Otherwise it keeps the bytes already read
+ * (one read, a few KiB), turns reading off, so the client's further requests wait in the kernel, and gives the
+ * client {@code writeTimeout} to take its answers before closing the connection.
+ */
+final class ReadGate extends ChannelDuplexHandler {
+    /** Bytes handed to the decoder at once: about twenty small pipelined requests, so their answers stay few. */
+    static final int SLICE = 1024;
+
+    private final ServerLimits limits;
+    private final ServerStats stats;
+    private ChannelHandlerContext ctx;
+    private ByteBuf held;
+    private Object heldEnd;
+    private int inFlight;
+    private boolean readWanted;
+    /** Set while a slice is with the decoder: an answer written meanwhile must not feed it again from inside. */
+    private boolean feeding;
+    private ScheduledFuture<?> writeDeadline;
+
+    ReadGate(ServerLimits limits, ServerStats stats) {
+        this.limits = limits;
+        this.stats = stats;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** An answer has been handed to the channel: it counts as in flight until it is written to the socket. */
+    void answered(ChannelFuture written) {
+        inFlight++;
+        written.addListener(f -> {
+            inFlight--;
+            resume();
+        });
+        if (!open()) {
+            pause();
+        }
+    }
+
+
+    private boolean open() {
+        return ctx.channel().isWritable() && inFlight < limits.maxRequestsInFlight();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf in)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        if (held == null) {
+            held = in;
+        } else {
+            // rare: a read already in progress when reading was turned off
+            ByteBuf joined = ctx.alloc().heapBuffer(held.readableBytes() + in.readableBytes());
+            joined.writeBytes(held).writeBytes(in);
+            held.release();
+            in.release();
+            held = joined;
+        }
+        feed();
+    }
+
+    /** Hands the decoder slices of what was read while the connection may answer; pauses when it may not. */
+    private void feed() {
+        if (feeding) {
+            return;
+        }
+        feeding = true;
+        try {
+            while (held != null && held.isReadable() && open() && ctx.channel().isActive()) {
+                ctx.fireChannelRead(held.readRetainedSlice(Math.min(SLICE, held.readableBytes())));
+            }
+        } finally {
+            feeding = false;
+        }
+        if (held != null && !held.isReadable()) {
+            held.release();
+            held = null;
+        }
+        if (held == null && heldEnd != null && open()) {
+            Object end = heldEnd;
+            heldEnd = null;
+            ctx.fireUserEventTriggered(end);
+        }
+        if (held != null || !open()) {
+            pause();
+        } else {
+            unpause();
+        }
+    }
+
+    private void pause() {
+        ctx.channel().config().setAutoRead(false);
+        if (writeDeadline == null) {
+            writeDeadline = ctx.executor().schedule(() -> {
+                if (ctx.channel().isOpen()) {
+                    stats.writeTimeouts.increment();
+                    ctx.close();
+                }
+            }, limits.writeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void unpause() {
+        if (writeDeadline != null) {
+            writeDeadline.cancel(false);
+            writeDeadline = null;
+        }
+        if (!ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true); // which also asks for a read
+            readWanted = false;
+        } else if (readWanted) {
+            readWanted = false;
+            ctx.read();
+        }
+    }
+
+    private void resume() {
+        if (!feeding && ctx.channel().isActive()) {
+            feed();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+            resume();
+        } else {
+            pause();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void read(ChannelHandlerContext ctx) {
+        // the decoder asks for more when it made no request of a read; not while answers are waiting
+        if (held != null || !open()) {
+            readWanted = true;
+            return;
+        }
+        ctx.read();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof ChannelInputShutdownEvent && held != null) {
+            heldEnd = evt; // the client's last requests are still here: the end comes after them
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (writeDeadline != null) {
+            writeDeadline.cancel(false);
+            writeDeadline = null;
+        }
+        if (held != null) {
+            held.release();
+            held = null;
+        }
+        ctx.fireChannelInactive();
+    }
+}
