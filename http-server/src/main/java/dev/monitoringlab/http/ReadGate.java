@@ -21,6 +21,11 @@ import java.util.concurrent.TimeUnit;
 final class ReadGate extends ChannelDuplexHandler {
     /** Bytes handed to the decoder at once: about twenty small pipelined requests, so their answers stay few. */
     static final int SLICE = 1024;
+    /**
+     * Slices per turn of the event loop: a connection with a burst of pipelined requests gets this many, then
+     * waits for the loop's next turn, so the other connections of the loop are served in between.
+     */
+    static final int SLICES_PER_TURN = 4;
 
     private final ServerLimits limits;
     private final ServerStats stats;
@@ -31,6 +36,7 @@ final class ReadGate extends ChannelDuplexHandler {
     private boolean readWanted;
     /** Set while a slice is with the decoder: an answer written meanwhile must not feed it again from inside. */
     private boolean feeding;
+    private boolean turnScheduled;
     private ScheduledFuture<?> writeDeadline;
 
     ReadGate(ServerLimits limits, ServerStats stats) {
@@ -86,7 +92,8 @@ final class ReadGate extends ChannelDuplexHandler {
         }
         feeding = true;
         try {
-            while (held != null && held.isReadable() && open() && ctx.channel().isActive()) {
+            int budget = SLICES_PER_TURN;
+            while (held != null && held.isReadable() && open() && ctx.channel().isActive() && budget-- > 0) {
                 ctx.fireChannelRead(held.readRetainedSlice(Math.min(SLICE, held.readableBytes())));
             }
         } finally {
@@ -101,10 +108,24 @@ final class ReadGate extends ChannelDuplexHandler {
             heldEnd = null;
             ctx.fireUserEventTriggered(end);
         }
-        if (held != null || !open()) {
+        if (held != null && open()) {
+            yieldTurn();
+        } else if (held != null || !open()) {
             pause();
         } else {
             unpause();
+        }
+    }
+
+    /** The turn's budget is spent, not the client's fault: no deadline, just the next turn of the loop. */
+    private void yieldTurn() {
+        ctx.channel().config().setAutoRead(false);
+        if (!turnScheduled) {
+            turnScheduled = true;
+            ctx.executor().execute(() -> {
+                turnScheduled = false;
+                resume();
+            });
         }
     }
 
