@@ -3,7 +3,8 @@
 # (read from stack/.../JavaServices.java, so they cannot drift apart), a fresh process per scenario:
 #  - 20 and 50 slow readers for 20 s (pipelined requests, never read; the store model gets 1,000-record batches);
 #  - 5,000 idle connections from one client for 20 s, reopened as soon as the server closes them.
-# Meanwhile a client on another loopback address sends a request every 200 ms. Targets: every such request
+# Each server is warmed up first (3 s of wrk). Meanwhile a client on another loopback address sends a request
+# every 200 ms. Targets: every such request
 # answered within 1 s, no reset; peak RSS <= 64 MB (mock) / 256 MB (store model); the mock's
 # model_result_updates_total still growing afterwards. Each line ends in `ok` or `BELOW TARGET`.
 #
@@ -20,6 +21,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 command -v python3 >/dev/null || { echo "error: python3 not found: apt-get install python3" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "error: wrk not found: apt-get install wrk" >&2; exit 1; }
 [ -f modelmock/target/modelmock.jar ] && [ -f model-serving/target/model-serving.jar ] && [ -d model-serving/target/model ] \
   || mvn -q -B -pl modelmock,model-serving -am package -DskipTests
 
@@ -46,11 +48,13 @@ start() { # kind: starts a fresh server on a free port; sets $port and $pid
     java "${MOCK_FLAGS[@]}" -jar modelmock/target/modelmock.jar --host 127.0.0.1 --port "$port" --interval 1s >/dev/null 2>&1 &
     pid=$!
     wait_url "http://127.0.0.1:$port/metrics"
+    wrk -t1 -c4 -d3s "http://127.0.0.1:$port/metrics" >/dev/null # warm-up: an attack meets a server that has run a while
   else
     java "${STORE_FLAGS[@]}" -jar model-serving/target/model-serving.jar serve --model model-serving/target/model \
       --host 127.0.0.1 --port "$port" >/dev/null 2>&1 &
     pid=$!
     wait_url "http://127.0.0.1:$port/health"
+    wrk -t1 -c4 -d3s -s model-serving/bench/predict.lua "http://127.0.0.1:$port" >/dev/null
   fi
 }
 stop() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; }

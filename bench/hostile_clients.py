@@ -44,6 +44,7 @@ class Peak(threading.Thread):
         self.pid, self.peak, self.stop = pid, 0, threading.Event()
 
     def run(self):
+        begin = time.monotonic()
         while not self.stop.is_set():
             self.peak = max(self.peak, rss_kb(self.pid))
             time.sleep(0.1)
@@ -73,6 +74,7 @@ class Normal(threading.Thread):
         self.kind, self.port, self.stop = kind, port, threading.Event()
         self.requests = self.late = self.resets = 0
         self.slowest = 0.0
+        self.late_at = []  # seconds since the start of each late or failed request
         self.conn = None
 
     def request(self):
@@ -89,6 +91,7 @@ class Normal(threading.Thread):
             raise RuntimeError(f"status {r.status}")
 
     def run(self):
+        begin = time.monotonic()
         while not self.stop.is_set():
             t = time.monotonic()
             self.requests += 1
@@ -106,6 +109,7 @@ class Normal(threading.Thread):
             self.slowest = max(self.slowest, took)
             if not answered or took > 1.0:
                 self.late += 1
+                self.late_at.append(round(t - begin, 1))
             self.stop.wait(max(0.0, 0.2 - took))
         self.close()
 
@@ -213,7 +217,8 @@ def main():
     peak.join()
     figures.update(rss_before_mb=start_rss // 1024, peak_rss_mb=peak.peak // 1024, rss_after_mb=rss_kb(args.pid) // 1024,
                    normal_requests=normal.requests, normal_late_or_failed=normal.late, normal_resets=normal.resets,
-                   normal_slowest_ms=round(normal.slowest * 1000, 1))
+                   normal_slowest_ms=round(normal.slowest * 1000, 1),
+                   normal_late_at_s=",".join(map(str, normal.late_at)) or "-")
     print(" ".join(f"{k}={v}" for k, v in figures.items()))
 
 

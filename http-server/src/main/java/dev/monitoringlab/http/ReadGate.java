@@ -12,20 +12,25 @@ import java.util.concurrent.TimeUnit;
 /**
  * Backpressure, first in every connection's pipeline. The decoder turns whatever it is given into requests at
  * once, and each request into an answer: a client that pipelines requests and reads no answers would make the
- * server queue answers without end. So the gate hands the decoder at most {@link #SLICE} bytes at a time, and
- * only while the channel is writable (its unread answers are under the write buffer's high water mark) and
+ * server queue answers without end. So the gate hands the decoder a few requests' bytes at a time, and only
+ * while the channel is writable (its unread answers are under the write buffer's high water mark) and
  * fewer than {@code maxRequestsInFlight} answers wait to be written. Otherwise it keeps the bytes already read
  * (one read, a few KiB), turns reading off, so the client's further requests wait in the kernel, and gives the
  * client {@code writeTimeout} to take its answers before closing the connection.
  */
 final class ReadGate extends ChannelDuplexHandler {
-    /** Bytes handed to the decoder at once: about twenty small pipelined requests, so their answers stay few. */
-    static final int SLICE = 1024;
     /**
-     * Slices per turn of the event loop: a connection with a burst of pipelined requests gets this many, then
-     * waits for the loop's next turn, so the other connections of the loop are served in between.
+     * Bytes handed to the decoder at once while they hold whole requests (pipelined ones): a few requests, so
+     * the answers they make stay few. A slice that made no answer (a body on its way) is followed by a large one.
      */
-    static final int SLICES_PER_TURN = 4;
+    static final int SMALL_SLICE = 256;
+    /** At most one read's worth per turn. */
+    static final int BYTES_PER_TURN = 16 * 1024;
+    /**
+     * Answers per turn of the event loop: a connection with a burst of pipelined requests gets about this many,
+     * then waits for the loop's next turn, so the other connections of the loop are served in between.
+     */
+    static final int ANSWERS_PER_TURN = 4;
 
     private final ServerLimits limits;
     private final ServerStats stats;
@@ -33,6 +38,7 @@ final class ReadGate extends ChannelDuplexHandler {
     private ByteBuf held;
     private Object heldEnd;
     private int inFlight;
+    private long answers;
     private boolean readWanted;
     /** Set while a slice is with the decoder: an answer written meanwhile must not feed it again from inside. */
     private boolean feeding;
@@ -51,6 +57,7 @@ final class ReadGate extends ChannelDuplexHandler {
 
     /** An answer has been handed to the channel: it counts as in flight until it is written to the socket. */
     void answered(ChannelFuture written) {
+        answers++;
         inFlight++;
         written.addListener(f -> {
             inFlight--;
@@ -92,9 +99,16 @@ final class ReadGate extends ChannelDuplexHandler {
         }
         feeding = true;
         try {
-            int budget = SLICES_PER_TURN;
-            while (held != null && held.isReadable() && open() && ctx.channel().isActive() && budget-- > 0) {
-                ctx.fireChannelRead(held.readRetainedSlice(Math.min(SLICE, held.readableBytes())));
+            long answersBefore = answers;
+            int bytes = 0;
+            int slice = SMALL_SLICE;
+            while (held != null && held.isReadable() && open() && ctx.channel().isActive() && bytes < BYTES_PER_TURN
+                    && answers - answersBefore < ANSWERS_PER_TURN) {
+                long answersBeforeSlice = answers;
+                int n = Math.min(slice, held.readableBytes());
+                bytes += n;
+                ctx.fireChannelRead(held.readRetainedSlice(n));
+                slice = answers > answersBeforeSlice ? SMALL_SLICE : BYTES_PER_TURN;
             }
         } finally {
             feeding = false;
