@@ -24,8 +24,11 @@ final class ReadGate extends ChannelDuplexHandler {
      * the answers they make stay few. A slice that made no answer (a body on its way) is followed by a large one.
      */
     static final int SMALL_SLICE = 256;
-    /** At most one read's worth per turn. */
-    static final int BYTES_PER_TURN = 16 * 1024;
+    /**
+     * Bytes per turn: a large body (a 1,000-record batch is about 45 KB) takes several turns, so a few clients
+     * sending costly requests cannot hold the loop between two turns of the others.
+     */
+    static final int BYTES_PER_TURN = 4 * 1024;
     /**
      * Answers per turn of the event loop: a connection with a burst of pipelined requests gets about this many,
      * then waits for the loop's next turn, so the other connections of the loop are served in between.
