@@ -82,6 +82,13 @@ final class ReadGate extends ChannelDuplexHandler {
             ctx.fireChannelRead(msg);
             return;
         }
+        if (held == null && in.readableBytes() <= SMALL_SLICE && open() && !feeding) {
+            ctx.fireChannelRead(in); // the usual case, a request or two: nothing to hold back
+            if (!open()) {
+                pause();
+            }
+            return;
+        }
         if (held == null) {
             held = in;
         } else {
