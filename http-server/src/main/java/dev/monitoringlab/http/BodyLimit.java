@@ -20,6 +20,9 @@ final class BodyLimit extends HttpObjectAggregator {
 
     @Override
     protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+        if (start.decoderResult().isFailure()) {
+            return null; // a malformed Content-Length and the like: the Dispatcher answers 400
+        }
         if (HttpUtil.getContentLength(start, -1L) > maxContentLength) {
             return null; // the aggregator then calls handleOversizedMessage
         }

@@ -7,16 +7,19 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * First in every connection's pipeline: counts the connection against the limit and keeps one deadline per
- * connection. Reading a request (from its first byte, or from the connect for the first request) may take
+ * Counts the connection against the global and the per-client limit and keeps one deadline per connection.
+ * Reading a request (from its first byte, or from the connect for the first request) may take
  * {@code requestTimeout}; waiting for the next request on a kept-alive connection {@code idleTimeout}. When the
- * deadline passes the connection is closed: no thread ever waits for a slow client. All methods run on the
- * connection's event loop, so the state needs no locking.
+ * deadline passes the connection is closed: no thread ever waits for a slow client. While it holds no request
+ * the connection is idle, and when the server is full the busiest client's idle connection gives way to a new
+ * one. All methods but {@link #shed()} run on the connection's event loop, so the state needs no locking.
  */
 final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     private enum State { READING, HANDLING, IDLE, DRAINING }
@@ -28,9 +31,12 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     private final ServerStats stats;
     private State state = State.READING;
     private boolean bytesOfThisRequest;
-    private boolean counted;
+    private InetAddress client;
+    private ServerStats.Share share;
+    private ChannelHandlerContext context;
     private ScheduledFuture<?> deadline;
     private Runnable inputClosedMidRequest = () -> { };
+    private Runnable timedOutMidRequest = () -> { };
 
     ConnectionGuard(ServerLimits limits, ServerStats stats) {
         this.limits = limits;
@@ -42,15 +48,33 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         this.inputClosedMidRequest = action;
     }
 
+    /** What to do (before the close) when part of a request arrived and the request timeout passed. */
+    void onTimedOutMidRequest(Runnable action) {
+        this.timedOutMidRequest = action;
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        if (stats.open.incrementAndGet() > limits.maxConnections()) {
-            stats.open.decrementAndGet();
-            stats.refused.increment();
+        context = ctx;
+        client = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+        share = client == null ? new ServerStats.Share() : stats.join(client, limits.maxConnectionsPerClient());
+        if (share == null) {
+            stats.refusedPerClient.increment();
             ctx.close();
             return;
         }
-        counted = true;
+        if (stats.open.incrementAndGet() > limits.maxConnections()) {
+            ConnectionGuard victim = stats.idleVictim();
+            if (victim == null) {
+                stats.open.decrementAndGet();
+                leaveShare();
+                stats.refused.increment();
+                ctx.close();
+                return;
+            }
+            victim.shed();
+        }
+        share.idle.add(this);
         arm(ctx, limits.requestTimeout());
         ctx.fireChannelActive();
     }
@@ -58,11 +82,33 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         cancel();
-        if (counted) {
-            counted = false;
+        if (share != null) {
+            share.idle.remove(this);
+            leaveShare();
             stats.open.decrementAndGet();
         }
         ctx.fireChannelInactive();
+    }
+
+    private void leaveShare() {
+        if (client != null) {
+            stats.leave(client);
+        }
+        share = null;
+    }
+
+    /** Called from another connection's event loop: close this one if it is still idle. */
+    void shed() {
+        context.executor().execute(() -> {
+            if (isIdle() && context.channel().isOpen()) {
+                stats.shed.increment();
+                context.close();
+            } // otherwise a request began meanwhile: awaitNext() offers it again when it is idle
+        });
+    }
+
+    private boolean isIdle() {
+        return state == State.IDLE || (state == State.READING && !bytesOfThisRequest);
     }
 
     @Override
@@ -75,8 +121,11 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
             state = State.READING;
             arm(ctx, limits.requestTimeout());
         }
-        if (msg instanceof ByteBuf b && b.isReadable()) {
+        if (msg instanceof ByteBuf b && b.isReadable() && !bytesOfThisRequest) {
             bytesOfThisRequest = true;
+            if (share != null) {
+                share.idle.remove(this);
+            }
         }
         ctx.fireChannelRead(msg);
     }
@@ -104,10 +153,13 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         cancel();
     }
 
-    /** The answer is written; wait for the next request (the idle deadline also bounds a client that never reads). */
+    /** The answer is written; wait for the next request (a client that never reads is the write deadline's). */
     void awaitNext(ChannelHandlerContext ctx) {
         state = State.IDLE;
         bytesOfThisRequest = false;
+        if (share != null) {
+            share.idle.add(this);
+        }
         arm(ctx, limits.idleTimeout());
     }
 
@@ -133,6 +185,11 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
             if (state == armedIn && ctx.channel().isOpen()) {
                 if (armedIn == State.READING) {
                     stats.requestTimeouts.increment();
+                    if (bytesOfThisRequest) {
+                        state = State.DRAINING;
+                        timedOutMidRequest.run(); // a 408, then the close
+                        return;
+                    }
                 }
                 ctx.close();
             }

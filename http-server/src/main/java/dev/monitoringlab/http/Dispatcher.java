@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import java.io.IOException;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,18 +30,33 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
     private static final byte[] NO_BODY = new byte[0];
 
+    private static final Response TIMED_OUT = Response.text(408, "request_timeout\n");
+
     private final Handler handler;
     private final ConnectionGuard guard;
+    private final ReadGate gate;
+    private final ServerStats stats;
     /** Set when the request line and headers of the current request were read without error. */
     private boolean headersRead;
     /** The head of the request being read, until it is whole. */
     private HttpRequest pending;
     private ChannelHandlerContext context;
 
-    Dispatcher(Handler handler, ConnectionGuard guard) {
+    Dispatcher(Handler handler, ConnectionGuard guard, ReadGate gate, ServerStats stats) {
         this.handler = handler;
         this.guard = guard;
+        this.gate = gate;
+        this.stats = stats;
         guard.onInputClosedMidRequest(this::inputClosed);
+        guard.onTimedOutMidRequest(this::timedOut);
+    }
+
+    /** Part of a request arrived, not all of it in time: a 408 (Go's servers do the same), then the close. */
+    private void timedOut() {
+        pending = null;
+        ChannelFuture written = context.writeAndFlush(response(false, TIMED_OUT, false));
+        gate.answered(written);
+        written.addListener((ChannelFutureListener) f -> guard.drainAndClose(context));
     }
 
     @Override
@@ -79,9 +95,10 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
         Response response;
         try {
             response = handler.handle(request);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // NOPMD: an Error too (an OutOfMemoryError most of all) is logged, counted, answered
             // a bug, not the caller's fault: one log line and a 500, and the connection stays usable
-            LOG.log(Level.WARNING, "request to " + request.path() + " failed: " + e);
+            stats.internalErrors.increment();
+            LOG.log(Level.WARNING, "request to " + request.path() + " failed: " + e, e);
             response = Response.json(500, "{\"error\":\"internal error\",\"reason\":\"internal\"}");
         }
         write(ctx, head, response, HttpUtil.isKeepAlive(req));
@@ -93,8 +110,9 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
         pending = null;
         if (message instanceof HttpRequest req) {
             Response r = rejected(req, Problem.BODY_TOO_LARGE, NO_BODY);
-            ctx.writeAndFlush(response(HttpMethod.HEAD.equals(req.method()), r, false))
-                    .addListener((ChannelFutureListener) f -> guard.drainAndClose(ctx));
+            ChannelFuture written = ctx.writeAndFlush(response(HttpMethod.HEAD.equals(req.method()), r, false));
+            gate.answered(written);
+            written.addListener((ChannelFutureListener) f -> guard.drainAndClose(ctx));
         } else {
             ctx.close();
         }
@@ -114,8 +132,9 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
         Request partial = headersRead && req != null ? request(req, body) : new Request("", "", null, name -> null, body);
         try {
             return handler.rejected(partial, problem);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "rejecting a request failed: " + e);
+        } catch (Throwable e) { // NOPMD: as in channelRead0
+            stats.internalErrors.increment();
+            LOG.log(Level.WARNING, "rejecting a request failed: " + e, e);
             return Response.text(problem.status(), problem.name() + "\n");
         }
     }
@@ -130,6 +149,7 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private void write(ChannelHandlerContext ctx, boolean head, Response response, boolean keepAlive) {
         ChannelFuture written = ctx.writeAndFlush(response(head, response, keepAlive));
+        gate.answered(written);
         if (keepAlive) {
             guard.awaitNext(ctx);
         } else {
@@ -154,8 +174,14 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // a reset by the peer or the like: nothing to answer, nobody to tell
-        LOG.log(Level.FINE, "connection error", cause);
+        if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
+            // a reset by the peer, a client gone mid-request: nothing to answer, nobody to tell
+            LOG.log(Level.FINE, "connection error", cause);
+        } else {
+            // anything else is a bug or the heap running out: never silent
+            stats.internalErrors.increment();
+            LOG.log(Level.WARNING, "connection from " + ctx.channel().remoteAddress() + " closed after " + cause, cause);
+        }
         ctx.close();
     }
 }

@@ -2,12 +2,14 @@ package dev.monitoringlab.http;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -55,14 +57,20 @@ public final class HttpServer implements AutoCloseable {
                 // be most of the mock's memory budget
                 .childOption(ChannelOption.ALLOCATOR, new UnpooledByteBufAllocator(false))
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // answers a client has not read: past the high mark the channel is unwritable and ReadGate stops
+                // reading it; reads of at most 16 KiB bound what one read can hold
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(limits.writeBufferBytes() / 2, limits.writeBufferBytes()))
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 2048, 16 * 1024))
                 // a client that half-closes after its request still gets the answer
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        ReadGate gate = new ReadGate(limits, stats);
                         ConnectionGuard guard = new ConnectionGuard(limits, stats);
-                        Dispatcher dispatcher = new Dispatcher(handler, guard);
-                        ch.pipeline().addLast(guard,
+                        Dispatcher dispatcher = new Dispatcher(handler, guard, gate, stats);
+                        ch.pipeline().addLast(gate, guard,
                                 new HttpServerCodec(Math.min(limits.maxHeaderBytes(), 4096), limits.maxHeaderBytes(), 8192),
                                 new ChannelInboundHandlerAdapter() {
                                     @Override
@@ -106,6 +114,31 @@ public final class HttpServer implements AutoCloseable {
     /** Connections closed because a request did not arrive whole within {@link ServerLimits#requestTimeout()}. */
     public long requestTimeouts() {
         return stats.requestTimeouts.sum();
+    }
+
+    /** Connections closed at once because their source address held {@link ServerLimits#maxConnectionsPerClient()}. */
+    public long refusedConnectionsPerClient() {
+        return stats.refusedPerClient.sum();
+    }
+
+    /** Idle connections closed to make room for a new one when {@link ServerLimits#maxConnections()} were open. */
+    public long shedConnections() {
+        return stats.shed.sum();
+    }
+
+    /** Connections closed because the client took none of its answers within {@link ServerLimits#writeTimeout()}. */
+    public long writeTimeouts() {
+        return stats.writeTimeouts.sum();
+    }
+
+    /** Throwables from the routes or the pipeline other than I/O errors: each logged at WARNING. */
+    public long internalErrors() {
+        return stats.internalErrors.sum();
+    }
+
+    /** Distinct source addresses with a connection open now. */
+    public int clients() {
+        return stats.clients();
     }
 
     @Override

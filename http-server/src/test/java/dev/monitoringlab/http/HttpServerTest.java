@@ -121,7 +121,8 @@ class HttpServerTest {
     @Test
     void connectionsOverTheLimitAreRefusedAndCounted() throws Exception {
         start(ServerLimits.defaults().withMaxConnections(5));
-        try (SlowClients slow = SlowClients.open(server.port(), 5, List.of(""))) {
+        // each in the middle of a request: none is idle, so none gives way to the newcomer
+        try (SlowClients slow = SlowClients.open(server.port(), 5, List.of("GET / HTTP/1.1\r\n"))) {
             awaitOpenConnections(5);
             try (Socket extra = socket()) {
                 extra.setSoTimeout(5000);
@@ -146,7 +147,9 @@ class HttpServerTest {
                     d instanceof io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot g ? g.getValue()
                             : ((io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot) d).getValue())));
             assertThat(values).containsEntry("x_http_connections_open", 3.0)
-                    .containsEntry("x_http_connections_refused", 0.0).containsEntry("x_http_request_timeouts", 0.0);
+                    .containsEntry("x_http_connections_refused", 0.0).containsEntry("x_http_request_timeouts", 0.0)
+                    .containsEntry("x_http_connections_shed", 0.0).containsEntry("x_http_write_timeouts", 0.0)
+                    .containsEntry("x_http_internal_errors", 0.0).containsEntry("x_http_clients", 1.0);
         }
     }
 

@@ -30,12 +30,18 @@ public final class ModelMock implements AutoCloseable {
 
     /** With the HTTP limits given: tests use short timeouts. */
     public static ModelMock start(ModelMockOptions options, ServerLimits limits, PrintStream log) throws IOException {
-        PrometheusRegistry registry = new PrometheusRegistry();
-        ModelMockMetrics metrics = new ModelMockMetrics(registry);
         ValueSource source = options.values()
                 .map(ValueSource::cycling)
                 .orElseGet(() -> ValueSource.uniform(options.seed().isPresent()
                         ? new SplittableRandom(options.seed().getAsLong()) : new SplittableRandom()));
+        return start(options, limits, source, log);
+    }
+
+    /** With the values from {@code source}: tests inject one that fails. */
+    static ModelMock start(ModelMockOptions options, ServerLimits limits, ValueSource source, PrintStream log)
+            throws IOException {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        ModelMockMetrics metrics = new ModelMockMetrics(registry);
 
         // What /metrics shows changes only when the timer records a value or the server's counts change; the
         // routes render it again only then (see MetricsRoutes).
@@ -43,8 +49,9 @@ public final class ModelMock implements AutoCloseable {
         AtomicReference<HttpServer> started = new AtomicReference<>();
         MetricsRoutes routes = new MetricsRoutes(registry, () -> {
             HttpServer s = started.get();
-            return s == null ? new State(values.get(), -1, -1, -1)
-                    : new State(values.get(), s.openConnections(), s.refusedConnections(), s.requestTimeouts());
+            return s == null ? new State(values.get(), -1, -1, -1, -1)
+                    : new State(values.get(), s.openConnections(), s.clients(), s.refusedConnections() + s.refusedConnectionsPerClient(),
+                            s.requestTimeouts() + s.writeTimeouts() + s.shedConnections() + s.internalErrors());
         });
         // Scrapes never block, so one event loop serves them all and also accepts (the mock's budget is 64 MB);
         // slow clients cost it a socket each, not a thread. The timer never waits for a scrape.
@@ -52,17 +59,28 @@ public final class ModelMock implements AutoCloseable {
         started.set(server);
         HttpServerMetrics.register(registry, "modelmock", server);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("modelmock-timer"));
+        // A task of scheduleAtFixedRate that throws is never run again, silently: each tick catches what it throws
+        // (an Error too), logs and counts it, and the next tick comes on time.
         timer.scheduleAtFixedRate(() -> {
-            double value = source.next();
-            metrics.record(value);
-            values.incrementAndGet(); // after the record: a scrape filed under the old count may show the new value
-            log.println(Instant.now() + " model_result=" + value);
+            try {
+                double value = source.next();
+                metrics.record(value);
+                log.println(Instant.now() + " model_result=" + value);
+            } catch (Throwable e) { // NOPMD: an OutOfMemoryError must not stop the timer either
+                metrics.updateFailed();
+                log.println(Instant.now() + " model_result update failed: " + e);
+            } finally {
+                values.incrementAndGet(); // after the change: a scrape filed under the old count may show the new one
+            }
         }, 0, options.interval().toMillis(), TimeUnit.MILLISECONDS);
         return new ModelMock(timer, server);
     }
 
-    /** Everything {@code /metrics} shows that can change: values recorded, and the server's connection counts. */
-    private record State(long valuesRecorded, int connectionsOpen, long connectionsRefused, long requestTimeouts) {
+    /**
+     * Everything {@code /metrics} shows that can change: ticks of the timer, and the server's counts (each of
+     * which only grows, so a sum changes whenever one of them does).
+     */
+    private record State(long ticks, int connectionsOpen, int clients, long connectionsRefused, long closedOrFailed) {
     }
 
     public int port() {

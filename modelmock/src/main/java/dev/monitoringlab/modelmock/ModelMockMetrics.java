@@ -13,6 +13,7 @@ public final class ModelMockMetrics {
     private final Gauge result;
     private final Counter updates;
     private final Histogram values;
+    private final Counter updateErrors;
 
     public ModelMockMetrics(PrometheusRegistry registry) {
         result = Gauge.builder()
@@ -30,6 +31,14 @@ public final class ModelMockMetrics {
                 .classicOnly()
                 .classicUpperBounds(0.25, 0.5, 0.75, 1.0)
                 .register(registry);
+        updateErrors = Counter.builder()
+                .name("model_result_update_errors_total")
+                .help("Ticks of the value timer that failed (logged); the timer goes on with the next one")
+                .register(registry);
+    }
+
+    public void updateFailed() {
+        updateErrors.inc();
     }
 
     public void record(double value) {

@@ -150,6 +150,19 @@ class BadInputTest {
         assertStillHealthy();
     }
 
+    @Test
+    void aMalformedContentLengthIsA400CountedAsRejected() throws Exception {
+        String head = "POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n";
+        for (String length : java.util.List.of("abc", "5, 5")) {
+            assertThat(raw(head + "Content-Length: " + length + "\r\n\r\n{}"))
+                    .as("Content-Length: %s", length).startsWith("HTTP/1.1 400").contains("\"reason\":\"malformed_request\"");
+        }
+        assertThat(PredictionServerTest.sample(http, "store_model_rejected_requests_total{reason=\"malformed_request\"}"))
+                .isEqualTo(2.0);
+        assertThat(PredictionServerTest.sample(http, "store_model_http_internal_errors_total")).isZero();
+        assertStillHealthy();
+    }
+
     /** Sends raw bytes, half-closes, and returns what the server answered before closing. */
     private String raw(String request) throws Exception {
         try (Socket s = new Socket()) {
