@@ -163,18 +163,19 @@ final class ManagedProcess implements AutoCloseable {
     }
 
     /**
-     * Whether a new process could listen on this one's port now. The JVM services' server (the mock's and the store
-     * model's, Netty) does not set SO_REUSEADDR, so it cannot bind its port while connections of a killed
-     * predecessor linger in TIME_WAIT (up to 60 s on Linux) and would die at once with "Address already in use";
-     * this binds the same way to find out. The Go servers (Prometheus, Alertmanager, VictoriaMetrics, node exporter)
-     * set the option and bind at once, and a process without a ready URL listens nowhere: both always true.
+     * Whether a new process could listen on this one's port now, binding as the JVM services' server does: the JDK
+     * opens server sockets with SO_REUSEADDR, so connections of a killed predecessor lingering in TIME_WAIT do not
+     * stand in the way, but a process still listening there (a predecessor not quite gone, another program) does,
+     * and a new one would die at once with "Address already in use". The Go servers (Prometheus, Alertmanager,
+     * VictoriaMetrics, node exporter) report such a port in their own log and are restarted by the backoff; a
+     * process without a ready URL listens nowhere: both always true.
      */
     boolean portFree() {
         if (readyUrl == null || readyUrl.getPort() < 0 || !Path.of(command.get(0)).getFileName().toString().equals("java")) {
             return true;
         }
         try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
-            probe.setReuseAddress(false);
+            probe.setReuseAddress(true);
             probe.bind(new java.net.InetSocketAddress(readyUrl.getHost(), readyUrl.getPort()));
             return true;
         } catch (IOException inUse) {

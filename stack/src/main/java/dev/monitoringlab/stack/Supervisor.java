@@ -21,7 +21,7 @@ import java.util.function.BiConsumer;
  */
 final class Supervisor implements AutoCloseable {
     static final Duration POLL = Duration.ofMillis(200);
-    /** Longer than Linux's TIME_WAIT (60 s): a port still taken after this is not the dead process's leftovers. */
+    /** How long a restart waits for a port something still listens on, before it is tried anyway. */
     static final Duration PORT_WAIT = Duration.ofSeconds(75);
 
     /** The stack's side: what to watch, and how to put a new process in a dead one's place. */
@@ -106,7 +106,7 @@ final class Supervisor implements AutoCloseable {
             if (!p.dead().portFree() && now.isBefore(p.at().plus(PORT_WAIT))) {
                 if (!p.waitingForPort()) {
                     log.println("stack: waiting for port " + p.dead().port() + " before starting " + e.getKey()
-                            + " again: connections of the process that died linger there (TIME_WAIT, up to 60 s)");
+                            + " again: something still listens there");
                     pending.put(e.getKey(), new Pending(p.dead(), p.at(), true));
                 }
                 continue;

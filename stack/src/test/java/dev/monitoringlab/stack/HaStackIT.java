@@ -243,8 +243,7 @@ class HaStackIT {
             Instant killed = Instant.now();
             ProcessHandle.of(old).ifPresent(ProcessHandle::destroyForcibly);
             episodes.event(killed, victim + " (pid " + old + ") killed from outside (SIGKILL)");
-            // a minute; the mock's server does not set SO_REUSEADDR, so its restart may wait for the TIME_WAIT of the
-            // killed one's connections (60 s on Linux) and then start its JVM: 90 s for it
+            // a minute; the mock is a JVM that must also warm up before it answers: 90 s for it
             Duration allowed = Duration.ofSeconds(victim.equals("modelmock") ? 90 : 60);
             Instant back = awaitTrue(() -> stack.names().contains(victim) && stack.pid(victim) != old && stack.ready(victim),
                     allowed, victim + " started again by the supervisor and ready");

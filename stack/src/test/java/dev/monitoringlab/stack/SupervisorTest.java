@@ -114,7 +114,7 @@ class SupervisorTest {
         try (java.net.ServerSocket holder = new java.net.ServerSocket()) {
             holder.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
             int port = holder.getLocalPort();
-            // a JVM, as the mock and the store model are: the servers whose restart has to wait for their port
+            // a JVM, as the mock and the store model are, and something still listening on its port
             stack.startCommand("server", List.of(JAVA, "-version"), java.net.URI.create("http://127.0.0.1:" + port + "/ready"));
             Supervisor s = Supervisor.manual(stack, POLICY, log, (name, line) -> givenUp.add(name), clock);
             ManagedProcess dead = awaitExit("server");
@@ -143,10 +143,10 @@ class SupervisorTest {
     }
 
     @Test
-    void aServerThatSetsReuseAddressIsNotKeptWaitingForItsPort() throws Exception {
+    void aGoServerIsNotKeptWaitingForItsPort() throws Exception {
         try (java.net.ServerSocket holder = new java.net.ServerSocket()) {
             holder.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
-            // not a JVM: stands for the Go servers, which bind through TIME_WAIT connections
+            // not a JVM: stands for the Go servers, which are restarted by the backoff alone
             stack.start("go-server", "exit 1", java.net.URI.create("http://127.0.0.1:" + holder.getLocalPort() + "/"));
             Supervisor s = Supervisor.manual(stack, POLICY, log, (name, line) -> givenUp.add(name), clock);
             ManagedProcess dead = awaitExit("go-server");
