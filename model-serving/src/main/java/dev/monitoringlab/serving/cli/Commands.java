@@ -1,5 +1,9 @@
 package dev.monitoringlab.serving.cli;
 
+import dev.monitoringlab.models.ModelArtifact;
+import dev.monitoringlab.models.ModelRepository;
+import dev.monitoringlab.models.ModelSpec;
+import dev.monitoringlab.models.ModelSpecException;
 import dev.monitoringlab.serving.data.DatasetCsv;
 import dev.monitoringlab.serving.data.DatasetGenerator;
 import dev.monitoringlab.serving.explore.Explorer;
@@ -98,14 +102,46 @@ public final class Commands {
         private Path outDir;
         @Option(names = "--seed", paramLabel = "N", description = "training seed (default: the trainer's)")
         private Long seed;
+        @Option(names = "--repository", paramLabel = "DIR",
+                description = "also write the model as a version of this model repository")
+        private Path repository;
+        @Option(names = "--spec", paramLabel = "FILE",
+                description = "its model.json (default: models/store-success/model.json of the checkout)")
+        private Path spec;
+        @Option(names = "--format", paramLabel = "tribuo|onnx", defaultValue = "tribuo",
+                converter = FormatConverter.class,
+                description = "artifact of the repository version: Tribuo's file or its ONNX export (default ${DEFAULT-VALUE})")
+        private ModelArtifact.Format format;
 
         @Override
         public Integer call() throws IOException {
             Path csv = existingFile(data);
-            ModelDescriptor d = orUsage(() -> StoreModelTrainer.train(csv, seed, outDir));
+            StoreModelTrainer.RepositoryTarget target = repository == null ? null
+                    : new StoreModelTrainer.RepositoryTarget(repository, spec != null ? existingFile(spec)
+                            : existingFile(ModelRepository.inCheckout(ProjectLayout.locate().root())
+                                    .resolve("store-success").resolve(ModelSpec.FILE_NAME)), format);
+            ModelDescriptor d = orUsage(() -> {
+                try {
+                    return StoreModelTrainer.train(csv, seed, outDir, target);
+                } catch (ModelSpecException e) {
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
+            });
             out().printf(Locale.ROOT, "trained %s on %d rows: held-out accuracy %.4f, ROC AUC %.4f -> %s%n",
                     d.version(), d.trainingData().rows(), d.metrics().accuracy(), d.metrics().rocAuc(), outDir);
             return 0;
+        }
+    }
+
+    static final class FormatConverter implements CommandLine.ITypeConverter<ModelArtifact.Format> {
+        @Override
+        public ModelArtifact.Format convert(String value) {
+            for (ModelArtifact.Format f : ModelArtifact.Format.values()) {
+                if (f.name().equalsIgnoreCase(value)) {
+                    return f;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not tribuo or onnx");
         }
     }
 
