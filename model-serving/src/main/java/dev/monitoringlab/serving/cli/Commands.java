@@ -15,8 +15,12 @@ import dev.monitoringlab.serving.model.ModelDescriptor;
 import dev.monitoringlab.serving.model.ModelLoadException;
 import dev.monitoringlab.serving.model.StoreModel;
 import dev.monitoringlab.serving.model.StoreModelTrainer;
+import dev.monitoringlab.serving.repository.BundledSpecs;
+import dev.monitoringlab.serving.repository.ModelRegistry;
+import dev.monitoringlab.serving.repository.ServedVersion;
 import dev.monitoringlab.serving.traffic.TrafficRunner;
 import dev.monitoringlab.serving.traffic.TrafficSummary;
+import dev.monitoringlab.http.ServerLimits;
 import dev.monitoringlab.settings.Cli;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
@@ -181,15 +185,28 @@ public final class Commands {
         private boolean noMetrics;
         @Option(names = "--no-drift", description = "serve without drift scoring (to measure its cost)")
         private boolean noDrift;
+        @Option(names = "--repository", paramLabel = "DIR", description = "the model repository served over the Open"
+                + " Inference Protocol (/v2); default: repository/ beside the jar, or only the --model DIR if given")
+        private Path repository;
+        @Option(names = "--poll-interval", defaultValue = "2s", converter = Cli.PositiveDuration.class,
+                description = "how often the repository is checked for new versions (default ${DEFAULT-VALUE})")
+        private Duration pollInterval;
 
         @Override
         public Integer call() throws IOException, InterruptedException {
             inRange("--threads", threads, 0, 256);
             int listenPort = port != null ? port : settingsPort();
             StoreModel model;
+            ModelRegistry registry;
             try {
                 model = StoreModel.load(modelDir != null ? modelDir : defaultModelDir());
-            } catch (ModelLoadException e) {
+                Path besideJar = defaultModelDir().resolveSibling("repository");
+                Path served = repository != null ? repository
+                        : modelDir == null && Files.isDirectory(besideJar) ? besideJar : null;
+                registry = served != null ? ModelRegistry.open(served) : ModelRegistry.of(
+                        ServedVersion.fromModelDirectory(model, BundledSpecs.spec(BundledSpecs.STORE_SUCCESS)));
+                registry.watch(pollInterval);
+            } catch (ModelLoadException | ModelSpecException e) {
                 err().println("model-serving: " + e.getMessage());
                 return Cli.FAILED;
             }
@@ -204,7 +221,8 @@ public final class Commands {
                     : new FeedbackStore(capacity, settings.duration(Setting.STORE_FEEDBACK_RETENTION));
             PredictionServer server;
             try {
-                server = PredictionServer.start(model, metrics, feedback, host, listenPort, threads);
+                server = PredictionServer.start(model, registry, metrics, feedback, host, listenPort, threads,
+                        ServerLimits.defaults().withMaxBodyBytes(PredictionServer.MAX_BODY_BYTES));
             } catch (IOException e) {
                 err().println("model-serving: cannot listen on port " + listenPort + ": " + e.getMessage());
                 return Cli.FAILED;
@@ -216,6 +234,9 @@ public final class Commands {
             }, "shutdown"));
             out().printf("store model %s serving on http://%s:%d (metrics %s, docs at /docs)%n",
                     model.descriptor().version(), host, server.port(), metrics.enabled() ? "on" : "off");
+            for (String name : registry.names()) {
+                out().printf("  /v2/models/%s version %s%n", name, registry.current(name).orElseThrow().version());
+            }
             out().flush();
             stopped.await();
             return 0;

@@ -10,6 +10,9 @@ import dev.monitoringlab.serving.feedback.FeedbackStore;
 import dev.monitoringlab.serving.metrics.RejectReason;
 import dev.monitoringlab.serving.metrics.ServingMetrics;
 import dev.monitoringlab.serving.model.StoreModel;
+import dev.monitoringlab.serving.repository.BundledSpecs;
+import dev.monitoringlab.serving.repository.ModelRegistry;
+import dev.monitoringlab.serving.repository.ServedVersion;
 import dev.monitoringlab.settings.PromDuration;
 import dev.monitoringlab.settings.Setting;
 import java.io.IOException;
@@ -53,8 +56,19 @@ public final class PredictionServer implements AutoCloseable {
 
     private static PredictionServer start(StoreModel model, ServingMetrics metrics, FeedbackStore feedback,
             String host, int port, int threads, ServerLimits limits) throws IOException {
-        HttpServer server = HttpServer.start(host, port, threads, limits, new Timed(new Routes(model, metrics, feedback),
-                metrics, limits.maxBodyBytes()));
+        return start(model, ModelRegistry.of(ServedVersion.fromModelDirectory(model,
+                BundledSpecs.spec(BundledSpecs.STORE_SUCCESS))), metrics, feedback, host, port, threads, limits);
+    }
+
+    /**
+     * {@code /predict} answers with {@code model} (the store model, as before); the Open Inference Protocol's
+     * routes with the models of {@code registry}.
+     */
+    public static PredictionServer start(StoreModel model, ModelRegistry registry, ServingMetrics metrics,
+            FeedbackStore feedback, String host, int port, int threads, ServerLimits limits) throws IOException {
+        registry.listen(metrics);
+        HttpServer server = HttpServer.start(host, port, threads, limits, new Timed(new Routes(model, metrics, feedback,
+                registry), metrics, limits.maxBodyBytes()));
         metrics.connections(server);
         return new PredictionServer(server);
     }

@@ -9,6 +9,7 @@ import dev.monitoringlab.serving.metrics.RejectReason;
 import dev.monitoringlab.serving.metrics.ServingMetrics;
 import dev.monitoringlab.serving.model.Prediction;
 import dev.monitoringlab.serving.model.StoreModel;
+import dev.monitoringlab.serving.repository.ModelRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,9 +49,11 @@ final class Routes {
     private final Response openApi;
     private final Response modelCard;
     private final SwaggerUi swaggerUi;
+    private final InferenceProtocol v2;
 
-    Routes(StoreModel model, ServingMetrics metrics, FeedbackStore feedback) {
+    Routes(StoreModel model, ServingMetrics metrics, FeedbackStore feedback, ModelRegistry registry) {
         this.model = model;
+        this.v2 = new InferenceProtocol(registry, metrics::inferred);
         this.feedback = feedback;
         this.metrics = metrics;
         this.health = Response.json(200, "{\"status\":\"ok\",\"model\":\"" + model.descriptor().name()
@@ -63,6 +66,10 @@ final class Routes {
     }
 
     static String routeOf(String path) {
+        if (path != null && path.startsWith(InferenceProtocol.PREFIX)) {
+            InferenceProtocol.Target t = InferenceProtocol.parse(path);
+            return t == null ? OTHER : t.route();
+        }
         if (SwaggerUi.isAsset(path)) {
             return DOCS_ASSETS;
         }
@@ -75,6 +82,17 @@ final class Routes {
             throw new ApiException(RejectReason.NOT_FOUND, "path", "no such route; see " + DOCS);
         }
         boolean get = method.equals("GET") || method.equals("HEAD");
+        if (isV2(route)) {
+            InferenceProtocol.Target target = InferenceProtocol.parse(request.path());
+            if (target.post() ? !method.equals("POST") : !get) {
+                throw new ApiException(RejectReason.METHOD_NOT_ALLOWED, "method",
+                        "method " + method + " is not allowed on " + route + "; use " + allowed(route));
+            }
+            if (target.post() && request.header("Content-Type") != null) {
+                requireJson(request); // clients that send no type are served: the body is JSON by protocol
+            }
+            return v2.handle(target, request.body());
+        }
         boolean post = route.equals(PREDICT) || route.equals(FEEDBACK);
         if (post ? !method.equals("POST") : !get) {
             throw new ApiException(RejectReason.METHOD_NOT_ALLOWED, "method",
@@ -179,15 +197,31 @@ final class Routes {
         return new Response(200, type, out.toByteArray(), Map.of());
     }
 
+    private static boolean isV2(String route) {
+        return route.startsWith(InferenceProtocol.PREFIX);
+    }
+
+    private static String allowed(String route) {
+        if (isV2(route)) {
+            return route.endsWith("/infer") ? "POST" : "GET, HEAD";
+        }
+        return ALLOWED.getOrDefault(route, "GET");
+    }
+
     Response rejected(String route, ApiException e) {
         metrics.rejected(e.reason());
+        if (isV2(route)) {
+            Response r = v2.error(e.reason().status(), e.getMessage());
+            return e.reason() != RejectReason.METHOD_NOT_ALLOWED ? r
+                    : new Response(r.status(), r.contentType(), r.body(), Map.of("Allow", allowed(route)));
+        }
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", e.getMessage());
         body.put("reason", e.reason().label());
         body.put("field", e.field());
         Map<String, String> extra = Map.of();
         if (e.reason() == RejectReason.METHOD_NOT_ALLOWED) {
-            extra = Map.of("Allow", ALLOWED.getOrDefault(route, "GET"));
+            extra = Map.of("Allow", allowed(route));
         }
         try {
             return new Response(e.reason().status(), "application/json", json.writeValueAsBytes(body), extra);

@@ -6,6 +6,7 @@ import dev.monitoringlab.serving.feedback.FeedbackStore;
 import dev.monitoringlab.serving.model.ModelDescriptor;
 import dev.monitoringlab.serving.model.Prediction;
 import dev.monitoringlab.serving.model.StoreClass;
+import dev.monitoringlab.serving.repository.ServedVersion;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -203,6 +204,19 @@ public final class PrometheusServingMetrics implements ServingMetrics {
         }
         rs.count().inc();
         rs.duration().observe(Unit.nanosToSeconds(durationNanos));
+    }
+
+    @Override
+    public void inferred(ServedVersion version, double[] rows, int n, double[] probabilities) {
+        // per-model series: see the model-repository contract (added with the model and version labels)
+    }
+
+    @Override
+    public void loaded(ServedVersion version, ServedVersion replaced) {
+    }
+
+    @Override
+    public void refused(String model, String version, String reason) {
     }
 
     @Override

@@ -3,15 +3,20 @@ package dev.monitoringlab.serving.metrics;
 import dev.monitoringlab.http.HttpServer;
 import dev.monitoringlab.serving.feedback.FeedbackStore;
 import dev.monitoringlab.serving.model.Prediction;
+import dev.monitoringlab.serving.repository.ModelRegistry;
+import dev.monitoringlab.serving.repository.ServedVersion;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /** What the service records. {@link #NONE} switches instrumentation off, for the benchmark's comparison. */
-public interface ServingMetrics {
+public interface ServingMetrics extends ModelRegistry.Listener {
 
     void prediction(int itemsCount, int customersCount, Prediction prediction);
 
     void request(String route, int status, long durationNanos);
+
+    /** An Open Inference Protocol request computed n records with this version. */
+    void inferred(ServedVersion version, double[] rows, int n, double[] probabilities);
 
     void rejected(RejectReason reason);
 
@@ -37,6 +42,18 @@ public interface ServingMetrics {
 
         @Override
         public void rejected(RejectReason reason) {
+        }
+
+        @Override
+        public void inferred(ServedVersion version, double[] rows, int n, double[] probabilities) {
+        }
+
+        @Override
+        public void loaded(ServedVersion version, ServedVersion replaced) {
+        }
+
+        @Override
+        public void refused(String model, String version, String reason) {
         }
 
         @Override

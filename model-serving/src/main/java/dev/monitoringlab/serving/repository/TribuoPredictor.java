@@ -53,6 +53,11 @@ public final class TribuoPredictor implements Predictor {
         return new TribuoPredictor(model, spec.inputNames().toArray(String[]::new), spec.className(1));
     }
 
+    /** An already loaded and checked model (the store model of a model directory). */
+    public static TribuoPredictor of(Model<Label> model, ModelSpec spec) {
+        return new TribuoPredictor(model, spec.inputNames().toArray(String[]::new), spec.className(1));
+    }
+
     @Override
     public void predict(double[] rows, int n, double[] probabilities) {
         int k = inputs.length;

@@ -106,7 +106,10 @@ class PredictionServerTest {
         assertThat(doc.get("openapi").asText()).startsWith("3.");
         List<String> paths = iterable(doc.get("paths").fieldNames());
         assertThat(paths).containsExactlyInAnyOrder("/predict", "/feedback", "/health", "/metrics", "/openapi.json",
-                "/docs", "/model");
+                "/docs", "/model", "/v2", "/v2/health/live", "/v2/health/ready", "/v2/models/{name}",
+                "/v2/models/{name}/versions/{version}", "/v2/models/{name}/ready",
+                "/v2/models/{name}/versions/{version}/ready", "/v2/models/{name}/infer",
+                "/v2/models/{name}/versions/{version}/infer");
         assertThat(iterable(doc.at("/paths/~1feedback/post/responses").fieldNames()))
                 .contains("200", "400", "404", "410", "415");
         assertThat(doc.at("/x-model/version").asText()).isEqualTo(TestModels.model().descriptor().version());
