@@ -9,6 +9,9 @@ import dev.monitoringlab.serving.TestModels;
 import dev.monitoringlab.serving.metrics.PrometheusServingMetrics;
 import dev.monitoringlab.serving.repository.ModelRegistry;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,7 +33,13 @@ class InferenceProtocolTest {
 
     @BeforeAll
     static void start() throws Exception {
-        registry = ModelRegistry.open(TestModels.repository());
+        Path repository = TestModels.repository();
+        Path orders = Path.of(System.getProperty("lab.root", "..")).resolve("models/order-return");
+        Files.createDirectories(repository.resolve("order-return/1"));
+        for (String f : List.of("model.json", "1/model.onnx", "1/artifact.json")) {
+            Files.copy(orders.resolve(f), repository.resolve("order-return").resolve(f), StandardCopyOption.REPLACE_EXISTING);
+        }
+        registry = ModelRegistry.open(repository);
         server = PredictionServer.start(TestModels.model(), registry,
                 new PrometheusServingMetrics(TestModels.model().descriptor()), PredictionServer.defaultFeedback(),
                 "127.0.0.1", 0, 2, ServerLimits.defaults().withMaxBodyBytes(PredictionServer.MAX_BODY_BYTES));
@@ -134,7 +143,7 @@ class InferenceProtocolTest {
     void badRequestsGetTheProtocolsErrorBodyA4xxAndAReasonCounted() throws Exception {
         String infer = "/v2/models/store-success/infer";
         Object[][] cases = {
-            {"/v2/models/fraud/infer", infer(ITEMS, CUSTOMERS), 404, "unknown_model", "no model 'fraud'; models: [store-success]"},
+            {"/v2/models/fraud/infer", infer(ITEMS, CUSTOMERS), 404, "unknown_model", "no model 'fraud'; models: [order-return, store-success]"},
             {"/v2/models/store-success/versions/7/infer", infer(ITEMS, CUSTOMERS), 404, "unknown_version", "has no version '7' answering; version 1 answers"},
             {infer, infer(ITEMS, customers("INT32", "[1]", "[900]").replace("customers_count", "visitors")), 400, "unknown_input", "has no input 'visitors'"},
             {infer, infer(ITEMS, ITEMS), 400, "unknown_input", "input 'items_count' given twice"},
@@ -174,5 +183,37 @@ class InferenceProtocolTest {
         assertThat(http.send("POST", infer, null, infer(ITEMS, CUSTOMERS)).statusCode())
                 .as("no Content-Type: the protocol's body is JSON anyway").isEqualTo(200);
         assertThat(http.get("/v2/models/store-success/explain").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theScikitLearnModelAnswersBesideTheStoreModelWithItsOwnTypesAndRanges() throws Exception {
+        String path = "/v2/models/order-return/infer";
+        String body = """
+                {"inputs": [{"name": "items_in_order", "shape": [2], "datatype": "INT32", "data": [4, 12]},
+                            {"name": "discount_ratio", "shape": [2], "datatype": "FP32", "data": [0.2, %s]},
+                            {"name": "channel", "shape": [2], "datatype": "INT32", "data": [1, %s]},
+                            {"name": "customer_tenure_days", "shape": [2], "datatype": "INT32", "data": [365, 30]}]}""";
+        HttpResponse<String> r = http.post(path, body.formatted("0.6", "2"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(r.body());
+        assertThat(answer.get("model_version").asText()).isEqualTo("1");
+        JsonNode probability = answer.get("outputs").get(1);
+        assertThat(probability.get("datatype").asText()).isEqualTo("FP32");
+        double[] expected = new double[2];
+        registry.current("order-return").orElseThrow().predict(new double[] {4, 0.2, 1, 365, 12, 0.6, 2, 30}, 2, expected);
+        assertThat(probability.get("data").get(0).floatValue()).isEqualTo((float) expected[0]);
+        assertThat(probability.get("data").get(1).floatValue()).isEqualTo((float) expected[1]);
+        assertThat(answer.get("outputs").get(0).get("data").toString()).isEqualTo("[0,1]");
+
+        HttpResponse<String> discount = http.post(path, body.formatted("1.5", "2"));
+        assertThat(discount.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(discount.body()).get("error").asText())
+                .isEqualTo("input 'discount_ratio' data[1] = 1.5 is outside what model.json accepts: [0, 1]");
+        HttpResponse<String> channel = http.post(path, body.formatted("0.6", "3"));
+        assertThat(channel.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(channel.body()).get("error").asText())
+                .isEqualTo("input 'channel' data[1] = 3 is outside what model.json accepts: one of {0=web, 1=app, 2=marketplace}");
+        assertThat(JSON.readTree(http.get("/v2/models/order-return").body()).get("platform").asText())
+                .isEqualTo("onnxruntime_onnx");
     }
 }
