@@ -213,7 +213,7 @@ public final class Commands {
             // drift window, latency bound and feedback come from the settings (a -Dlab.* property in a container)
             MonitoringSettings settings = settings();
             ServingMetrics metrics = noMetrics ? ServingMetrics.NONE
-                    : new PrometheusServingMetrics(model.descriptor(),
+                    : new PrometheusServingMetrics(
                             noDrift ? null : settings.duration(Setting.STORE_DRIFT_WINDOW),
                             settings.duration(Setting.STORE_SLO_LATENCY_THRESHOLD));
             int capacity = (int) settings.number(Setting.STORE_FEEDBACK_CAPACITY);

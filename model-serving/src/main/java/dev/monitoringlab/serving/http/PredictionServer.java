@@ -94,16 +94,17 @@ public final class PredictionServer implements AutoCloseable {
         public Response handle(Request request) {
             long start = System.nanoTime();
             String route = Routes.routeOf(request.path());
+            Routes.Subject subject = routes.subject(route, request.path());
             Response response;
             try {
                 response = routes.dispatch(route, request);
             } catch (ApiException e) {
-                response = routes.rejected(route, e);
+                response = routes.rejected(route, subject, e);
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "request to " + route + " failed: " + e);
                 response = Response.json(500, "{\"error\":\"internal error\",\"reason\":\"internal\"}");
             }
-            metrics.request(route, response.status(), System.nanoTime() - start);
+            metrics.request(route, subject.model(), subject.version(), response.status(), System.nanoTime() - start);
             return response;
         }
 
@@ -121,8 +122,9 @@ public final class PredictionServer implements AutoCloseable {
                 case MALFORMED_REQUEST -> new ApiException(RejectReason.MALFORMED_REQUEST, "request",
                         "not an HTTP/1.1 request");
             };
-            Response response = routes.rejected(route, e);
-            metrics.request(route, response.status(), System.nanoTime() - start);
+            Routes.Subject subject = routes.subject(route, request.path());
+            Response response = routes.rejected(route, subject, e);
+            metrics.request(route, subject.model(), subject.version(), response.status(), System.nanoTime() - start);
             return response;
         }
     }
