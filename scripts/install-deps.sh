@@ -43,7 +43,8 @@ done
 # (asked of Debian's python3, the one Debian's ansible runs on, whatever python3 comes first on the PATH)
 if [ "$profile" = --test ]; then
   py=/usr/bin/python3; [ -x "$py" ] || py=python3
-  for pair in passlib=python3-passlib bcrypt=python3-bcrypt; do
+  # scikit-learn and onnx: models/order-return/train.py, run by OrderReturnModelTest
+  for pair in passlib=python3-passlib bcrypt=python3-bcrypt sklearn=python3-sklearn onnx=python3-onnx; do
     if ! "$py" -c "import ${pair%%=*}" >/dev/null 2>&1; then missing+=("${pair#*=}"); fi
   done
 fi

@@ -1,5 +1,9 @@
 package dev.monitoringlab.serving.cli;
 
+import dev.monitoringlab.models.ModelArtifact;
+import dev.monitoringlab.models.ModelRepository;
+import dev.monitoringlab.models.ModelSpec;
+import dev.monitoringlab.models.ModelSpecException;
 import dev.monitoringlab.serving.data.DatasetCsv;
 import dev.monitoringlab.serving.data.DatasetGenerator;
 import dev.monitoringlab.serving.explore.Explorer;
@@ -11,8 +15,12 @@ import dev.monitoringlab.serving.model.ModelDescriptor;
 import dev.monitoringlab.serving.model.ModelLoadException;
 import dev.monitoringlab.serving.model.StoreModel;
 import dev.monitoringlab.serving.model.StoreModelTrainer;
+import dev.monitoringlab.serving.repository.BundledSpecs;
+import dev.monitoringlab.serving.repository.ModelRegistry;
+import dev.monitoringlab.serving.repository.ServedVersion;
 import dev.monitoringlab.serving.traffic.TrafficRunner;
 import dev.monitoringlab.serving.traffic.TrafficSummary;
+import dev.monitoringlab.http.ServerLimits;
 import dev.monitoringlab.settings.Cli;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
@@ -98,14 +106,46 @@ public final class Commands {
         private Path outDir;
         @Option(names = "--seed", paramLabel = "N", description = "training seed (default: the trainer's)")
         private Long seed;
+        @Option(names = "--repository", paramLabel = "DIR",
+                description = "also write the model as a version of this model repository")
+        private Path repository;
+        @Option(names = "--spec", paramLabel = "FILE",
+                description = "its model.json (default: models/store-success/model.json of the checkout)")
+        private Path spec;
+        @Option(names = "--format", paramLabel = "tribuo|onnx", defaultValue = "tribuo",
+                converter = FormatConverter.class,
+                description = "artifact of the repository version: Tribuo's file or its ONNX export (default ${DEFAULT-VALUE})")
+        private ModelArtifact.Format format;
 
         @Override
         public Integer call() throws IOException {
             Path csv = existingFile(data);
-            ModelDescriptor d = orUsage(() -> StoreModelTrainer.train(csv, seed, outDir));
+            StoreModelTrainer.RepositoryTarget target = repository == null ? null
+                    : new StoreModelTrainer.RepositoryTarget(repository, spec != null ? existingFile(spec)
+                            : existingFile(ModelRepository.inCheckout(ProjectLayout.locate().root())
+                                    .resolve("store-success").resolve(ModelSpec.FILE_NAME)), format);
+            ModelDescriptor d = orUsage(() -> {
+                try {
+                    return StoreModelTrainer.train(csv, seed, outDir, target);
+                } catch (ModelSpecException e) {
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
+            });
             out().printf(Locale.ROOT, "trained %s on %d rows: held-out accuracy %.4f, ROC AUC %.4f -> %s%n",
                     d.version(), d.trainingData().rows(), d.metrics().accuracy(), d.metrics().rocAuc(), outDir);
             return 0;
+        }
+    }
+
+    static final class FormatConverter implements CommandLine.ITypeConverter<ModelArtifact.Format> {
+        @Override
+        public ModelArtifact.Format convert(String value) {
+            for (ModelArtifact.Format f : ModelArtifact.Format.values()) {
+                if (f.name().equalsIgnoreCase(value)) {
+                    return f;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not tribuo or onnx");
         }
     }
 
@@ -145,22 +185,35 @@ public final class Commands {
         private boolean noMetrics;
         @Option(names = "--no-drift", description = "serve without drift scoring (to measure its cost)")
         private boolean noDrift;
+        @Option(names = "--repository", paramLabel = "DIR", description = "the model repository served over the Open"
+                + " Inference Protocol (/v2); default: repository/ beside the jar, or only the --model DIR if given")
+        private Path repository;
+        @Option(names = "--poll-interval", defaultValue = "2s", converter = Cli.PositiveDuration.class,
+                description = "how often the repository is checked for new versions (default ${DEFAULT-VALUE})")
+        private Duration pollInterval;
 
         @Override
         public Integer call() throws IOException, InterruptedException {
             inRange("--threads", threads, 0, 256);
             int listenPort = port != null ? port : settingsPort();
             StoreModel model;
+            ModelRegistry registry;
             try {
                 model = StoreModel.load(modelDir != null ? modelDir : defaultModelDir());
-            } catch (ModelLoadException e) {
+                Path besideJar = defaultModelDir().resolveSibling("repository");
+                Path served = repository != null ? repository
+                        : modelDir == null && Files.isDirectory(besideJar) ? besideJar : null;
+                registry = served != null ? ModelRegistry.open(served) : ModelRegistry.of(
+                        ServedVersion.fromModelDirectory(model, BundledSpecs.spec(BundledSpecs.STORE_SUCCESS)));
+                registry.watch(pollInterval);
+            } catch (ModelLoadException | ModelSpecException e) {
                 err().println("model-serving: " + e.getMessage());
                 return Cli.FAILED;
             }
             // drift window, latency bound and feedback come from the settings (a -Dlab.* property in a container)
             MonitoringSettings settings = settings();
             ServingMetrics metrics = noMetrics ? ServingMetrics.NONE
-                    : new PrometheusServingMetrics(model.descriptor(),
+                    : new PrometheusServingMetrics(
                             noDrift ? null : settings.duration(Setting.STORE_DRIFT_WINDOW),
                             settings.duration(Setting.STORE_SLO_LATENCY_THRESHOLD));
             int capacity = (int) settings.number(Setting.STORE_FEEDBACK_CAPACITY);
@@ -168,7 +221,8 @@ public final class Commands {
                     : new FeedbackStore(capacity, settings.duration(Setting.STORE_FEEDBACK_RETENTION));
             PredictionServer server;
             try {
-                server = PredictionServer.start(model, metrics, feedback, host, listenPort, threads);
+                server = PredictionServer.start(model, registry, metrics, feedback, host, listenPort, threads,
+                        ServerLimits.defaults().withMaxBodyBytes(PredictionServer.MAX_BODY_BYTES));
             } catch (IOException e) {
                 err().println("model-serving: cannot listen on port " + listenPort + ": " + e.getMessage());
                 return Cli.FAILED;
@@ -180,6 +234,9 @@ public final class Commands {
             }, "shutdown"));
             out().printf("store model %s serving on http://%s:%d (metrics %s, docs at /docs)%n",
                     model.descriptor().version(), host, server.port(), metrics.enabled() ? "on" : "off");
+            for (String name : registry.names()) {
+                out().printf("  /v2/models/%s version %s%n", name, registry.current(name).orElseThrow().version());
+            }
             out().flush();
             stopped.await();
             return 0;

@@ -10,6 +10,9 @@ import dev.monitoringlab.serving.feedback.FeedbackStore;
 import dev.monitoringlab.serving.metrics.RejectReason;
 import dev.monitoringlab.serving.metrics.ServingMetrics;
 import dev.monitoringlab.serving.model.StoreModel;
+import dev.monitoringlab.serving.repository.BundledSpecs;
+import dev.monitoringlab.serving.repository.ModelRegistry;
+import dev.monitoringlab.serving.repository.ServedVersion;
 import dev.monitoringlab.settings.PromDuration;
 import dev.monitoringlab.settings.Setting;
 import java.io.IOException;
@@ -53,8 +56,19 @@ public final class PredictionServer implements AutoCloseable {
 
     private static PredictionServer start(StoreModel model, ServingMetrics metrics, FeedbackStore feedback,
             String host, int port, int threads, ServerLimits limits) throws IOException {
-        HttpServer server = HttpServer.start(host, port, threads, limits, new Timed(new Routes(model, metrics, feedback),
-                metrics, limits.maxBodyBytes()));
+        return start(model, ModelRegistry.of(ServedVersion.fromModelDirectory(model,
+                BundledSpecs.spec(BundledSpecs.STORE_SUCCESS))), metrics, feedback, host, port, threads, limits);
+    }
+
+    /**
+     * {@code /predict} answers with {@code model} (the store model, as before); the Open Inference Protocol's
+     * routes with the models of {@code registry}.
+     */
+    public static PredictionServer start(StoreModel model, ModelRegistry registry, ServingMetrics metrics,
+            FeedbackStore feedback, String host, int port, int threads, ServerLimits limits) throws IOException {
+        registry.listen(metrics);
+        HttpServer server = HttpServer.start(host, port, threads, limits, new Timed(new Routes(model, metrics, feedback,
+                registry), metrics, limits.maxBodyBytes()));
         metrics.connections(server);
         return new PredictionServer(server);
     }
@@ -80,16 +94,17 @@ public final class PredictionServer implements AutoCloseable {
         public Response handle(Request request) {
             long start = System.nanoTime();
             String route = Routes.routeOf(request.path());
+            Routes.Subject subject = routes.subject(route, request.path());
             Response response;
             try {
                 response = routes.dispatch(route, request);
             } catch (ApiException e) {
-                response = routes.rejected(route, e);
+                response = routes.rejected(route, subject, e);
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "request to " + route + " failed: " + e);
                 response = Response.json(500, "{\"error\":\"internal error\",\"reason\":\"internal\"}");
             }
-            metrics.request(route, response.status(), System.nanoTime() - start);
+            metrics.request(route, subject.model(), subject.version(), response.status(), System.nanoTime() - start);
             return response;
         }
 
@@ -107,8 +122,9 @@ public final class PredictionServer implements AutoCloseable {
                 case MALFORMED_REQUEST -> new ApiException(RejectReason.MALFORMED_REQUEST, "request",
                         "not an HTTP/1.1 request");
             };
-            Response response = routes.rejected(route, e);
-            metrics.request(route, response.status(), System.nanoTime() - start);
+            Routes.Subject subject = routes.subject(route, request.path());
+            Response response = routes.rejected(route, subject, e);
+            metrics.request(route, subject.model(), subject.version(), response.status(), System.nanoTime() - start);
             return response;
         }
     }

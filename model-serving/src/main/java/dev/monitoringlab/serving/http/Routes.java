@@ -7,8 +7,11 @@ import dev.monitoringlab.http.Response;
 import dev.monitoringlab.serving.feedback.FeedbackStore;
 import dev.monitoringlab.serving.metrics.RejectReason;
 import dev.monitoringlab.serving.metrics.ServingMetrics;
-import dev.monitoringlab.serving.model.Prediction;
+import dev.monitoringlab.serving.model.StoreClass;
 import dev.monitoringlab.serving.model.StoreModel;
+import dev.monitoringlab.serving.repository.BundledSpecs;
+import dev.monitoringlab.serving.repository.ModelRegistry;
+import dev.monitoringlab.serving.repository.ServedVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,17 +47,29 @@ final class Routes {
     /** null: feedback is switched off (capacity 0), answers carry no id. */
     private final FeedbackStore feedback;
     private final ObjectMapper json = new ObjectMapper();
-    private final Response health;
     private final Response openApi;
     private final Response modelCard;
     private final SwaggerUi swaggerUi;
+    private final InferenceProtocol v2;
+    private final ModelRegistry registry;
+    /** /predict's model when the repository holds no store-success: the model directory's. */
+    private final ServedVersion fallback;
 
-    Routes(StoreModel model, ServingMetrics metrics, FeedbackStore feedback) {
+    /** The model and version a request is about, for the metrics' labels; empty strings for none. */
+    record Subject(String model, String version) {
+        static final Subject NONE = new Subject("", "");
+    }
+
+    Routes(StoreModel model, ServingMetrics metrics, FeedbackStore feedback, ModelRegistry registry) {
         this.model = model;
+        this.registry = registry;
+        this.fallback = ServedVersion.fromModelDirectory(model, BundledSpecs.spec(BundledSpecs.STORE_SUCCESS));
+        this.v2 = new InferenceProtocol(registry, metrics::predicted);
+        if (registry.current(BundledSpecs.STORE_SUCCESS).isEmpty()) {
+            metrics.loaded(fallback, null); // its held-out accuracy and drift scores, as for a repository version
+        }
         this.feedback = feedback;
         this.metrics = metrics;
-        this.health = Response.json(200, "{\"status\":\"ok\",\"model\":\"" + model.descriptor().name()
-                + "\",\"version\":\"" + model.descriptor().version() + "\",\"metrics\":" + metrics.enabled() + "}");
         OpenApiDocument doc = OpenApiDocument.load(model.descriptor());
         this.openApi = new Response(200, "application/json", doc.json(), Map.of());
         this.modelCard = new Response(200, "text/html; charset=utf-8", ModelCardPage.render(doc.tree())
@@ -63,6 +78,10 @@ final class Routes {
     }
 
     static String routeOf(String path) {
+        if (path != null && path.startsWith(InferenceProtocol.PREFIX)) {
+            InferenceProtocol.Target t = InferenceProtocol.parse(path);
+            return t == null ? OTHER : t.route();
+        }
         if (SwaggerUi.isAsset(path)) {
             return DOCS_ASSETS;
         }
@@ -75,6 +94,17 @@ final class Routes {
             throw new ApiException(RejectReason.NOT_FOUND, "path", "no such route; see " + DOCS);
         }
         boolean get = method.equals("GET") || method.equals("HEAD");
+        if (isV2(route)) {
+            InferenceProtocol.Target target = InferenceProtocol.parse(request.path());
+            if (target.post() ? !method.equals("POST") : !get) {
+                throw new ApiException(RejectReason.METHOD_NOT_ALLOWED, "method",
+                        "method " + method + " is not allowed on " + route + "; use " + allowed(route));
+            }
+            if (target.post() && request.header("Content-Type") != null) {
+                requireJson(request); // clients that send no type are served: the body is JSON by protocol
+            }
+            return v2.handle(target, request.body());
+        }
         boolean post = route.equals(PREDICT) || route.equals(FEEDBACK);
         if (post ? !method.equals("POST") : !get) {
             throw new ApiException(RejectReason.METHOD_NOT_ALLOWED, "method",
@@ -83,7 +113,7 @@ final class Routes {
         return switch (route) {
             case PREDICT -> predict(request);
             case FEEDBACK -> feedback(request);
-            case HEALTH -> health;
+            case HEALTH -> health();
             case METRICS -> scrape(request);
             case OPENAPI -> openApi;
             case DOCS -> swaggerUi.page();
@@ -100,27 +130,71 @@ final class Routes {
         }
     }
 
+    /** The store model version /predict answers with: the repository's store-success, else the model directory's. */
+    private ServedVersion storeVersion() {
+        ServedVersion v = registry.acquire(BundledSpecs.STORE_SUCCESS);
+        if (v == null) {
+            fallback.acquire(); // never retired: always succeeds
+            v = fallback;
+        }
+        return v;
+    }
+
+    Subject subject(String route, String path) {
+        if (route.equals(PREDICT) || route.equals(FEEDBACK)) {
+            ServedVersion v = registry.current(BundledSpecs.STORE_SUCCESS).orElse(fallback);
+            return new Subject(v.name(), v.version());
+        }
+        if (isV2(route)) {
+            InferenceProtocol.Target t = InferenceProtocol.parse(path);
+            ServedVersion v = t == null || t.model() == null ? null : registry.current(t.model()).orElse(null);
+            if (v != null) {
+                // a version that does not answer is labelled empty: clients cannot make series
+                return new Subject(v.name(), t.version() == null || t.version().equals(v.version()) ? v.version() : "");
+            }
+        }
+        return Subject.NONE;
+    }
+
+    private Response health() {
+        ServedVersion v = registry.current(BundledSpecs.STORE_SUCCESS).orElse(fallback);
+        return Response.json(200, "{\"status\":\"ok\",\"model\":\"" + v.name() + "\",\"version\":\"" + v.version()
+                + "\",\"metrics\":" + metrics.enabled() + "}");
+    }
+
     private Response predict(Request request) throws ApiException {
         requireJson(request);
         PredictRequestParser.Parsed parsed = parser.parse(request.body());
         List<int[]> records = parsed.records();
-        StringBuilder sb = new StringBuilder(parsed.batch() ? 40 + records.size() * 64 : 64);
-        if (parsed.batch()) {
-            sb.append("{\"count\":").append(records.size()).append(",\"predictions\":[");
+        int n = records.size();
+        double[] rows = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            rows[2 * i] = records.get(i)[0];
+            rows[2 * i + 1] = records.get(i)[1];
         }
-        for (int i = 0; i < records.size(); i++) {
-            int[] r = records.get(i);
-            Prediction p = model.predict(r[0], r[1]);
-            metrics.prediction(r[0], r[1], p);
+        double[] probabilities = new double[n];
+        ServedVersion v = storeVersion();
+        try {
+            v.predict(rows, n, probabilities);
+            metrics.predicted(v, rows, n, probabilities);
+        } finally {
+            v.release();
+        }
+        StringBuilder sb = new StringBuilder(parsed.batch() ? 40 + n * 64 : 64);
+        if (parsed.batch()) {
+            sb.append("{\"count\":").append(n).append(",\"predictions\":[");
+        }
+        for (int i = 0; i < n; i++) {
+            StoreClass c = StoreClass.ofLabel(ServedVersion.label(probabilities[i]));
             if (i > 0) {
                 sb.append(',');
             }
             sb.append('{');
             if (feedback != null) {
-                sb.append("\"id\":\"").append(feedback.remember(p.storeClass().label())).append("\",");
+                sb.append("\"id\":\"").append(feedback.remember(c.label())).append("\",");
             }
-            sb.append("\"class\":\"").append(p.storeClass().displayName()).append("\",\"label\":")
-                    .append(p.storeClass().label()).append(",\"probability\":").append(p.probability()).append('}');
+            sb.append("\"class\":\"").append(c.displayName()).append("\",\"label\":")
+                    .append(c.label()).append(",\"probability\":").append(probabilities[i]).append('}');
         }
         if (parsed.batch()) {
             sb.append("]}");
@@ -156,7 +230,8 @@ final class Routes {
         int duplicates = 0;
         for (FeedbackRequestParser.Label l : parsed.labels()) {
             FeedbackStore.Result r = feedback.label(l.id(), l.label());
-            metrics.labelled(r.outcome(), r.delaySeconds());
+            Subject store = subject(FEEDBACK, FEEDBACK);
+            metrics.labelled(store.model(), store.version(), r.outcome(), r.delaySeconds());
             if (r.outcome() == FeedbackStore.Outcome.CORRECT || r.outcome() == FeedbackStore.Outcome.WRONG) {
                 accepted++;
             } else if (r.outcome() == FeedbackStore.Outcome.DUPLICATE) {
@@ -179,15 +254,31 @@ final class Routes {
         return new Response(200, type, out.toByteArray(), Map.of());
     }
 
-    Response rejected(String route, ApiException e) {
-        metrics.rejected(e.reason());
+    private static boolean isV2(String route) {
+        return route.startsWith(InferenceProtocol.PREFIX);
+    }
+
+    private static String allowed(String route) {
+        if (isV2(route)) {
+            return route.endsWith("/infer") ? "POST" : "GET, HEAD";
+        }
+        return ALLOWED.getOrDefault(route, "GET");
+    }
+
+    Response rejected(String route, Subject subject, ApiException e) {
+        metrics.rejected(subject.model(), subject.version(), e.reason());
+        if (isV2(route)) {
+            Response r = v2.error(e.reason().status(), e.getMessage());
+            return e.reason() != RejectReason.METHOD_NOT_ALLOWED ? r
+                    : new Response(r.status(), r.contentType(), r.body(), Map.of("Allow", allowed(route)));
+        }
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", e.getMessage());
         body.put("reason", e.reason().label());
         body.put("field", e.field());
         Map<String, String> extra = Map.of();
         if (e.reason() == RejectReason.METHOD_NOT_ALLOWED) {
-            extra = Map.of("Allow", ALLOWED.getOrDefault(route, "GET"));
+            extra = Map.of("Allow", allowed(route));
         }
         try {
             return new Response(e.reason().status(), "application/json", json.writeValueAsBytes(body), extra);

@@ -4,10 +4,11 @@ import dev.monitoringlab.http.HttpServer;
 import dev.monitoringlab.http.HttpServerMetrics;
 import dev.monitoringlab.serving.feedback.FeedbackStore;
 import dev.monitoringlab.serving.model.ModelDescriptor;
-import dev.monitoringlab.serving.model.Prediction;
-import dev.monitoringlab.serving.model.StoreClass;
+import dev.monitoringlab.serving.repository.BundledSpecs;
+import dev.monitoringlab.serving.repository.ServedVersion;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -19,7 +20,6 @@ import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,10 +40,11 @@ public final class PrometheusServingMetrics implements ServingMetrics {
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final ExpositionFormats formats = ExpositionFormats.init();
-    private final Map<StoreClass, CounterDataPoint> predictions = new EnumMap<>(StoreClass.class);
-    private final Map<RejectReason, CounterDataPoint> rejects = new EnumMap<>(RejectReason.class);
-    /** route -> data points indexed by status - 100, filled on first use; no allocation per request. */
+    /** model, version, route -> data points indexed by status - 100, filled on first use. */
     private final Map<String, RouteStatus[]> routes = new ConcurrentHashMap<>();
+    /** Data points of each version that predicted, looked up once per version. */
+    private final Map<ServedVersion, VersionPoints> versions = new ConcurrentHashMap<>();
+    private final Counter predictions;
     private final Histogram probability;
     private final Gauge lastItems;
     private final Gauge lastCustomers;
@@ -51,154 +52,245 @@ public final class PrometheusServingMetrics implements ServingMetrics {
     private final Histogram customers;
     private final Counter requests;
     private final Histogram duration;
+    private final Counter rejects;
     private final DriftMetrics drift;
-    private final CounterDataPoint labelledCorrect;
-    private final CounterDataPoint labelledWrong;
-    private final CounterDataPoint duplicateLabels;
+    private final Counter labelled;
+    private final Counter duplicateLabels;
     private final Histogram feedbackDelay;
+    private final Gauge heldout;
+    private final Info info;
+    private final Gauge ready;
+    private final Counter loads;
 
     private record RouteStatus(CounterDataPoint count, DistributionDataPoint duration) {
     }
 
+    /** The store model's own series (two counts), only for store-success. */
+    private record StorePoints(GaugeDataPoint lastItems, GaugeDataPoint lastCustomers, DistributionDataPoint items,
+                               DistributionDataPoint customers) {
+    }
+
+    private record VersionPoints(CounterDataPoint[] byClass, DistributionDataPoint probability,
+                                 DriftMetrics.Monitors drift, StorePoints store) {
+    }
+
+    public PrometheusServingMetrics() {
+        this(DEFAULT_DRIFT_WINDOW, DEFAULT_LATENCY_THRESHOLD);
+    }
+
+    /** Kept for callers that name the store model; every model's series come from the versions that answer. */
     public PrometheusServingMetrics(ModelDescriptor model) {
-        this(model, DEFAULT_DRIFT_WINDOW, DEFAULT_LATENCY_THRESHOLD);
+        this();
+    }
+
+    public PrometheusServingMetrics(ModelDescriptor model, Duration driftWindow, Duration latencyThreshold) {
+        this(driftWindow, latencyThreshold);
     }
 
     /**
      * {@code driftWindow}: how much recent traffic the drift scores compare with the training data (null: no
      * drift scores, for the benchmark's comparison); {@code latencyThreshold}: the latency SLO's bound, made a
-     * bucket bound so the SLO's ratio is exact.
+     * bucket bound so the SLO's ratio is exact. Every series about a model carries {@code model} and
+     * {@code version} (see the model-repository README).
      */
-    public PrometheusServingMetrics(ModelDescriptor model, Duration driftWindow, Duration latencyThreshold) {
-        drift = driftWindow == null ? null : new DriftMetrics(model, driftWindow, registry);
-        Counter predictionCounter = Counter.builder()
+    public PrometheusServingMetrics(Duration driftWindow, Duration latencyThreshold) {
+        drift = driftWindow == null ? null : new DriftMetrics(driftWindow, registry);
+        predictions = Counter.builder()
                 .name("store_model_predictions_total")
-                .help("Predictions made, by predicted class")
-                .labelNames("class")
+                .help("Predictions made, by model, version and predicted class")
+                .labelNames("model", "version", "class")
                 .withoutExemplars()
                 .register(registry);
-        for (StoreClass c : StoreClass.values()) {
-            predictions.put(c, predictionCounter.labelValues(c.displayName()));
-        }
         probability = Histogram.builder()
                 .name("store_model_prediction_probability")
-                .help("Predicted probability of the class successful")
+                .help("Predicted probability of class 1 (store-success: successful)")
                 .classicOnly()
                 .classicLinearUpperBounds(0.1, 0.1, 10)
+                .labelNames("model", "version")
                 .withoutExemplars()
                 .register(registry);
         // not *_count: that suffix belongs to histograms and summaries (promtool check metrics)
         lastItems = Gauge.builder()
                 .name("store_model_last_items")
-                .help("items_count of the last record predicted")
+                .help("items_count of the last record predicted (store-success)")
+                .labelNames("model", "version")
                 .withoutExemplars()
                 .register(registry);
         lastCustomers = Gauge.builder()
                 .name("store_model_last_customers")
-                .help("customers_count of the last record predicted")
+                .help("customers_count of the last record predicted (store-success)")
+                .labelNames("model", "version")
                 .withoutExemplars()
                 .register(registry);
         // buckets at the workshop's training quantiles of the two inputs, evenly spaced: 1000..2750, 200..1600
         items = Histogram.builder()
                 .name("store_model_items_count")
-                .help("items_count of predicted records; buckets are the training quantiles")
+                .help("items_count of predicted records (store-success); buckets are the training quantiles")
                 .classicOnly()
                 .classicLinearUpperBounds(1000, 250, 8)
+                .labelNames("model", "version")
                 .withoutExemplars()
                 .register(registry);
         customers = Histogram.builder()
                 .name("store_model_customers_count")
-                .help("customers_count of predicted records; buckets are the training quantiles")
+                .help("customers_count of predicted records (store-success); buckets are the training quantiles")
                 .classicOnly()
                 .classicLinearUpperBounds(200, 200, 8)
+                .labelNames("model", "version")
                 .withoutExemplars()
                 .register(registry);
         // the dashboards read this counter; the histogram's _count holds the same numbers
         requests = Counter.builder()
                 .name("store_model_http_requests_total")
-                .help("HTTP requests served, by route and status")
-                .labelNames("route", "status")
+                .help("HTTP requests served, by model and version (empty for routes about no model), route and status")
+                .labelNames("model", "version", "route", "status")
                 .withoutExemplars()
                 .register(registry);
         duration = Histogram.builder()
                 .name("store_model_http_request_duration_seconds")
-                .help("Time from request to response, by route and status")
+                .help("Time from request to response, by model, version, route and status")
                 .unit(Unit.SECONDS)
                 .classicOnly()
                 .classicUpperBounds(latencyBuckets(latencyThreshold))
-                .labelNames("route", "status")
+                .labelNames("model", "version", "route", "status")
                 .withoutExemplars()
                 .register(registry);
-        Counter rejected = Counter.builder()
+        rejects = Counter.builder()
                 .name("store_model_rejected_requests_total")
-                .help("Requests turned away with a 4xx, by reason")
-                .labelNames("reason")
+                .help("Requests turned away with a 4xx, by model, version (empty when unknown) and reason")
+                .labelNames("model", "version", "reason")
                 .withoutExemplars()
                 .register(registry);
-        for (RejectReason r : RejectReason.values()) {
-            rejects.put(r, rejected.labelValues(r.label()));
-        }
-        Counter labelled = Counter.builder()
+        labelled = Counter.builder()
                 .name("store_model_labelled_predictions_total")
                 .help("Predictions whose true label arrived through /feedback, by outcome (correct, wrong)")
-                .labelNames("outcome")
+                .labelNames("model", "version", "outcome")
                 .withoutExemplars()
                 .register(registry);
-        labelledCorrect = labelled.labelValues("correct");
-        labelledWrong = labelled.labelValues("wrong");
         duplicateLabels = Counter.builder()
                 .name("store_model_feedback_duplicates_total")
                 .help("Labels sent again for a prediction already labelled; counted here, not in the accuracy")
+                .labelNames("model", "version")
                 .withoutExemplars()
-                .register(registry)
-                .labelValues();
+                .register(registry);
         feedbackDelay = Histogram.builder()
                 .name("store_model_feedback_delay_seconds")
                 .help("Time from a prediction to the arrival of its true label")
                 .unit(Unit.SECONDS)
                 .classicOnly()
                 .classicUpperBounds(FEEDBACK_DELAY_BUCKETS)
+                .labelNames("model", "version")
                 .withoutExemplars()
                 .register(registry);
         // a gauge rather than the info label, so StoreModelAccuracyLow can subtract its margin from it
-        Gauge.builder()
+        heldout = Gauge.builder()
                 .name("store_model_heldout_accuracy")
-                .help("Accuracy of the served model on its held-out data at training, from descriptor.json")
+                .help("Accuracy of the answering version on its held-out data at training (artifact.json)")
+                .labelNames("model", "version")
                 .withoutExemplars()
-                .register(registry)
-                .set(model.metrics().accuracy());
-        Info info = Info.builder()
-                .name("store_model_info")
-                .help("The model being served: version, library, training data and held-out quality")
-                .labelNames("version", "library", "library_version", "training_data_sha256", "accuracy", "roc_auc")
                 .register(registry);
-        info.setLabelValues(model.version(), model.library(), model.libraryVersion(),
-                model.trainingData().sha256(), String.valueOf(model.metrics().accuracy()),
-                String.valueOf(model.metrics().rocAuc()));
+        info = Info.builder()
+                .name("store_model_info")
+                .help("The model versions answering: format, library, artifact and held-out quality")
+                .labelNames("model", "version", "format", "library", "library_version", "sha256", "accuracy", "roc_auc")
+                .register(registry);
+        ready = Gauge.builder()
+                .name("store_model_ready")
+                .help("1 for the version of each model that answers, 0 for one it replaced")
+                .labelNames("model", "version")
+                .withoutExemplars()
+                .register(registry);
+        for (RejectReason r : RejectReason.values()) {
+            rejects.labelValues("", "", r.label()); // requests about no model, or an unknown one
+        }
+        loads = Counter.builder()
+                .name("store_model_version_loads_total")
+                .help("Versions found in the model repository, by result (loaded, refused)")
+                .labelNames("model", "version", "result")
+                .withoutExemplars()
+                .register(registry);
+    }
+
+    private VersionPoints points(ServedVersion v) {
+        VersionPoints p = versions.get(v);
+        return p != null ? p : versions.computeIfAbsent(v, this::newPoints);
+    }
+
+    private VersionPoints newPoints(ServedVersion v) {
+        String m = v.name();
+        String ver = v.version();
+        CounterDataPoint[] byClass = {predictions.labelValues(m, ver, v.spec().className(0)),
+                predictions.labelValues(m, ver, v.spec().className(1))};
+        StorePoints store = !m.equals(BundledSpecs.STORE_SUCCESS) || v.spec().inputs().size() != 2 ? null
+                : new StorePoints(lastItems.labelValues(m, ver), lastCustomers.labelValues(m, ver),
+                        items.labelValues(m, ver), customers.labelValues(m, ver));
+        // series that exist from the start read 0 rather than being absent (rates, ratios and absent() alerts)
+        for (RejectReason r : RejectReason.values()) {
+            rejects.labelValues(m, ver, r.label());
+        }
+        labelled.labelValues(m, ver, "correct");
+        labelled.labelValues(m, ver, "wrong");
+        duplicateLabels.labelValues(m, ver);
+        return new VersionPoints(byClass, probability.labelValues(m, ver), drift == null ? null : drift.of(v), store);
     }
 
     @Override
-    public void prediction(int itemsCount, int customersCount, Prediction prediction) {
-        predictions.get(prediction.storeClass()).inc();
-        probability.observe(prediction.probability());
-        lastItems.set(itemsCount);
-        lastCustomers.set(customersCount);
-        items.observe(itemsCount);
-        customers.observe(customersCount);
-        if (drift != null) {
-            drift.observe(itemsCount, customersCount, prediction.probability());
+    public void predicted(ServedVersion version, double[] rows, int n, double[] probabilities) {
+        VersionPoints p = points(version);
+        for (int r = 0; r < n; r++) {
+            p.byClass()[ServedVersion.label(probabilities[r])].inc();
+            p.probability().observe(probabilities[r]);
+        }
+        if (p.store() != null) {
+            for (int r = 0; r < n; r++) {
+                p.store().items().observe(rows[2 * r]);
+                p.store().customers().observe(rows[2 * r + 1]);
+            }
+            p.store().lastItems().set(rows[2 * n - 2]);
+            p.store().lastCustomers().set(rows[2 * n - 1]);
+        }
+        if (p.drift() != null) {
+            DriftMetrics.observe(p.drift(), rows, n, version.spec().inputs().size(), probabilities);
         }
     }
 
     @Override
-    public void request(String route, int status, long durationNanos) {
-        RouteStatus[] byStatus = routes.computeIfAbsent(route, k -> new RouteStatus[500]);
+    public void loaded(ServedVersion version, ServedVersion replaced) {
+        String m = version.name();
+        String v = version.version();
+        points(version);
+        heldout.labelValues(m, v).set(version.accuracy());
+        info.addLabelValues(m, v, version.format().name().toLowerCase(java.util.Locale.ROOT),
+                String.valueOf(version.library()), String.valueOf(version.libraryVersion()), version.sha256(),
+                String.valueOf(version.accuracy()), String.valueOf(version.rocAuc()));
+        ready.labelValues(m, v).set(1);
+        loads.labelValues(m, v, "loaded").inc();
+        if (replaced != null && !replaced.version().equals(v)) {
+            // one held-out accuracy and one set of drift scores per model: the rules compare them per instance
+            heldout.remove(m, replaced.version());
+            ready.labelValues(m, replaced.version()).set(0);
+            if (drift != null) {
+                drift.remove(replaced);
+            }
+            versions.remove(replaced);
+        }
+    }
+
+    @Override
+    public void refused(String model, String version, String reason) {
+        loads.labelValues(model, version, "refused").inc();
+    }
+
+    @Override
+    public void request(String route, String model, String version, int status, long durationNanos) {
+        String key = model.isEmpty() ? route : model + '\0' + version + '\0' + route;
+        RouteStatus[] byStatus = routes.computeIfAbsent(key, k -> new RouteStatus[500]);
         int i = Math.floorMod(status - 100, 500);
         RouteStatus rs = byStatus[i];
         if (rs == null) {
             // a benign race: two threads may both create it; labelValues returns the same data points
-            rs = new RouteStatus(requests.labelValues(route, Integer.toString(status)),
-                    duration.labelValues(route, Integer.toString(status)));
+            rs = new RouteStatus(requests.labelValues(model, version, route, Integer.toString(status)),
+                    duration.labelValues(model, version, route, Integer.toString(status)));
             byStatus[i] = rs;
         }
         rs.count().inc();
@@ -206,22 +298,22 @@ public final class PrometheusServingMetrics implements ServingMetrics {
     }
 
     @Override
-    public void rejected(RejectReason reason) {
-        rejects.get(reason).inc();
+    public void rejected(String model, String version, RejectReason reason) {
+        rejects.labelValues(model, version, reason.label()).inc();
     }
 
     @Override
-    public void labelled(FeedbackStore.Outcome outcome, double delaySeconds) {
+    public void labelled(String model, String version, FeedbackStore.Outcome outcome, double delaySeconds) {
         switch (outcome) {
-            case CORRECT -> labelledCorrect.inc();
-            case WRONG -> labelledWrong.inc();
-            case DUPLICATE -> duplicateLabels.inc();
+            case CORRECT -> labelled.labelValues(model, version, "correct").inc();
+            case WRONG -> labelled.labelValues(model, version, "wrong").inc();
+            case DUPLICATE -> duplicateLabels.labelValues(model, version).inc();
             default -> {
                 return; // not counted: the label was refused
             }
         }
         if (outcome != FeedbackStore.Outcome.DUPLICATE) {
-            feedbackDelay.observe(delaySeconds);
+            feedbackDelay.labelValues(model, version).observe(delaySeconds);
         }
     }
 

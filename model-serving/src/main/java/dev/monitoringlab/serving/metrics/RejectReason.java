@@ -26,7 +26,23 @@ public enum RejectReason {
     /** feedback: an id this run of the service never handed out */
     UNKNOWN_ID(404),
     /** feedback: the prediction is older than the retention, or gave way to newer ones */
-    EXPIRED_ID(410);
+    EXPIRED_ID(410),
+    /** Open Inference Protocol: no model of that name in the repository */
+    UNKNOWN_MODEL(404),
+    /** Open Inference Protocol: the model exists, that version does not answer */
+    UNKNOWN_VERSION(404),
+    /** Open Inference Protocol: an input tensor the model does not take, or given twice */
+    UNKNOWN_INPUT(400),
+    /** Open Inference Protocol: an input tensor of the model is missing */
+    MISSING_INPUT(400),
+    /** Open Inference Protocol: a tensor's datatype differs from the model's metadata */
+    WRONG_DATATYPE(400),
+    /** Open Inference Protocol: a shape other than [n] or [n, 1], or data that does not fill it */
+    WRONG_SHAPE(400),
+    /** a value outside the input's accepted range or categories (model.json) */
+    OUT_OF_RANGE(400),
+    /** Open Inference Protocol: an output the model does not have was asked for */
+    UNKNOWN_OUTPUT(400);
 
     private final int status;
 

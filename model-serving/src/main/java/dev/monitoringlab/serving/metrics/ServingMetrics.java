@@ -2,21 +2,27 @@ package dev.monitoringlab.serving.metrics;
 
 import dev.monitoringlab.http.HttpServer;
 import dev.monitoringlab.serving.feedback.FeedbackStore;
-import dev.monitoringlab.serving.model.Prediction;
+import dev.monitoringlab.serving.repository.ModelRegistry;
+import dev.monitoringlab.serving.repository.ServedVersion;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** What the service records. {@link #NONE} switches instrumentation off, for the benchmark's comparison. */
-public interface ServingMetrics {
+/**
+ * What the service records, for every model of the repository: each call names the model and the version it is
+ * about (empty strings for a request about no model). {@link #NONE} switches instrumentation off, for the
+ * benchmark's comparison. As a {@link ModelRegistry.Listener} it learns which versions answer.
+ */
+public interface ServingMetrics extends ModelRegistry.Listener {
 
-    void prediction(int itemsCount, int customersCount, Prediction prediction);
+    /** {@code version} computed n records ({@code rows}: inputs in model.json's order, one record after another). */
+    void predicted(ServedVersion version, double[] rows, int n, double[] probabilities);
 
-    void request(String route, int status, long durationNanos);
+    void request(String route, String model, String version, int status, long durationNanos);
 
-    void rejected(RejectReason reason);
+    void rejected(String model, String version, RejectReason reason);
 
     /** A true label arrived: correct or wrong (with the delay since the prediction), or a duplicate. */
-    void labelled(FeedbackStore.Outcome outcome, double delaySeconds);
+    void labelled(String model, String version, FeedbackStore.Outcome outcome, double delaySeconds);
 
     boolean enabled();
 
@@ -28,19 +34,27 @@ public interface ServingMetrics {
 
     ServingMetrics NONE = new ServingMetrics() {
         @Override
-        public void prediction(int itemsCount, int customersCount, Prediction prediction) {
+        public void predicted(ServedVersion version, double[] rows, int n, double[] probabilities) {
         }
 
         @Override
-        public void request(String route, int status, long durationNanos) {
+        public void request(String route, String model, String version, int status, long durationNanos) {
         }
 
         @Override
-        public void rejected(RejectReason reason) {
+        public void rejected(String model, String version, RejectReason reason) {
         }
 
         @Override
-        public void labelled(FeedbackStore.Outcome outcome, double delaySeconds) {
+        public void labelled(String model, String version, FeedbackStore.Outcome outcome, double delaySeconds) {
+        }
+
+        @Override
+        public void loaded(ServedVersion version, ServedVersion replaced) {
+        }
+
+        @Override
+        public void refused(String model, String version, String reason) {
         }
 
         @Override

@@ -98,6 +98,11 @@ public final class StoreModel {
         return new Prediction(probability >= 0.5 ? StoreClass.SUCCESSFUL : StoreClass.NORMAL, probability);
     }
 
+    /** The Tribuo model itself, to serve it as a repository version. */
+    public Model<Label> tribuoModel() {
+        return model;
+    }
+
     public ModelDescriptor descriptor() {
         return descriptor;
     }

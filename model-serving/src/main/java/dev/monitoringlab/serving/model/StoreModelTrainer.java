@@ -2,10 +2,15 @@ package dev.monitoringlab.serving.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.monitoringlab.models.Distribution;
+import dev.monitoringlab.models.ModelArtifact;
+import dev.monitoringlab.models.ModelRepository;
+import dev.monitoringlab.models.ModelSpec;
 import dev.monitoringlab.serving.data.DatasetCsv;
 import dev.monitoringlab.serving.data.FilePermissions;
 import dev.monitoringlab.serving.data.StoreRecord;
 import dev.monitoringlab.serving.drift.ReferenceDistribution;
+import dev.monitoringlab.serving.repository.RepositoryWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,6 +69,16 @@ public final class StoreModelTrainer {
 
     /** Trains on {@code dataCsv} and writes {@code outDir/model.tribuo} and {@code outDir/descriptor.json}. */
     public static ModelDescriptor train(Path dataCsv, Long generatorSeed, Path outDir) throws IOException {
+        return train(dataCsv, generatorSeed, outDir, null);
+    }
+
+    /**
+     * The same, and when {@code repository} is given also the version of model.json ({@code specFile}) in that
+     * repository, with the artifact in the given format: {@code model.tribuo}, or the same model exported to
+     * {@code model.onnx}.
+     */
+    public static ModelDescriptor train(Path dataCsv, Long generatorSeed, Path outDir, RepositoryTarget repository)
+            throws IOException {
         TRIBUO_LOG.setLevel(Level.WARNING);
         List<StoreRecord> records = DatasetCsv.read(dataCsv);
         String dataSha = DatasetCsv.sha256(dataCsv);
@@ -114,7 +129,83 @@ public final class StoreModelTrainer {
                         round4(eval.AUCROC(new Label(StoreClass.SUCCESSFUL.displayName())))),
                 reference(model, records.subList(0, trainRows)));
         writeModelDir(model, descriptor, outDir);
+        if (repository != null) {
+            writeRepositoryVersion(model, descriptor, records.subList(0, trainRows), repository);
+        }
         return descriptor;
+    }
+
+    /** Where and how {@link #train} also writes the model as a repository version. */
+    public record RepositoryTarget(Path repository, Path specFile, ModelArtifact.Format format) {
+    }
+
+    private static void writeRepositoryVersion(Model<Label> model, ModelDescriptor descriptor, List<StoreRecord> train,
+                                               RepositoryTarget target) throws IOException {
+        ModelSpec spec = ModelRepository.readSpec(target.specFile());
+        if (!spec.inputNames().equals(ModelDescriptor.FEATURES)) {
+            throw new IllegalArgumentException(target.specFile() + ": the store model's inputs are "
+                    + ModelDescriptor.FEATURES + ", in that order");
+        }
+        byte[] bytes;
+        String file;
+        if (target.format() == ModelArtifact.Format.ONNX) {
+            bytes = StoreOnnxExport.export(model, spec.inputNames(), List.of(spec.className(0), spec.className(1)),
+                    Long.parseLong(spec.version()));
+            file = "model.onnx";
+        } else {
+            Path tmp = Files.createTempFile("store-model", ".tribuo");
+            try {
+                model.serializeToFile(tmp);
+                bytes = Files.readAllBytes(tmp);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            file = MODEL_FILE;
+        }
+        Map<String, Distribution> inputs = new LinkedHashMap<>();
+        descriptor.reference().inputs().forEach((name, r) -> inputs.put(name, distribution(r)));
+        Map<String, Distribution> outputs = new LinkedHashMap<>();
+        outputs.put("label", labelReference(model, train));
+        outputs.put("probability", distribution(descriptor.reference().probability()));
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("id", descriptor.version());
+        training.put("data", descriptor.trainingData());
+        training.put("split", descriptor.split());
+        training.put("hyperparameters", descriptor.hyperparameters());
+        training.put("feature_scaling", descriptor.featureScaling());
+        ModelArtifact artifact = new ModelArtifact(target.format(), file, HexFormat.of().formatHex(sha256(bytes)),
+                descriptor.library(), descriptor.libraryVersion(), descriptor.algorithm(), training,
+                new ModelArtifact.Metrics(descriptor.metrics().accuracy(), descriptor.metrics().rocAuc(),
+                        descriptor.split().testRows()),
+                new ModelArtifact.Reference(descriptor.reference().binsFrom(), inputs, outputs));
+        RepositoryWriter.writeVersion(target.repository(), spec, Files.readString(target.specFile()), spec.version(),
+                artifact, bytes);
+    }
+
+    private static Distribution distribution(ReferenceDistribution r) {
+        return new Distribution(r.upperBounds(), r.shares());
+    }
+
+    /** The predicted class on the training split: bin 0 holds code 0, the open bin above 0 holds code 1. */
+    private static Distribution labelReference(Model<Label> model, List<StoreRecord> train) {
+        String[] names = ModelDescriptor.FEATURES.toArray(String[]::new);
+        long ones = 0;
+        for (StoreRecord r : train) {
+            double p = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names,
+                    new double[] {r.itemsCount(), r.customersCount()})).getOutputScores()
+                    .get(StoreClass.SUCCESSFUL.displayName()).getScore();
+            ones += p >= 0.5 ? 1 : 0;
+        }
+        double share1 = Math.min(1 - 1e-4, Math.max(1e-4, Math.round(ones * 1e6 / train.size()) / 1e6));
+        return new Distribution(List.of(0.0), List.of(Math.round((1 - share1) * 1e6) / 1e6, share1));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** The training split's deciles of each input and of the model's own predicted probability on it. */

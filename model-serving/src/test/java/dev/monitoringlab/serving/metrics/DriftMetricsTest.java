@@ -6,6 +6,8 @@ import dev.monitoringlab.serving.TestModels;
 import dev.monitoringlab.serving.data.InputDistribution;
 import dev.monitoringlab.serving.model.Prediction;
 import dev.monitoringlab.serving.model.StoreModel;
+import dev.monitoringlab.serving.repository.BundledSpecs;
+import dev.monitoringlab.serving.repository.ServedVersion;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.time.Duration;
@@ -14,16 +16,19 @@ import org.junit.jupiter.api.Test;
 
 class DriftMetricsTest {
     private final StoreModel model = TestModels.model();
+    private final ServedVersion version = ServedVersion.fromModelDirectory(model,
+            BundledSpecs.spec(BundledSpecs.STORE_SUCCESS));
 
     private PrometheusServingMetrics afterTraffic(InputDistribution inputs, int records) {
         PrometheusServingMetrics metrics = new PrometheusServingMetrics(model.descriptor(), Duration.ofMinutes(5),
                 PrometheusServingMetrics.DEFAULT_LATENCY_THRESHOLD);
+        metrics.loaded(version, null); // as the registry reports the versions that answer
         SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < records; i++) {
             int items = inputs.items(random);
             int customers = inputs.customers(random);
             Prediction p = model.predict(items, customers);
-            metrics.prediction(items, customers, p);
+            metrics.predicted(version, new double[] {items, customers}, 1, new double[] {p.probability()});
         }
         return metrics;
     }
@@ -33,6 +38,7 @@ class DriftMetricsTest {
             if (m.getMetadata().getPrometheusName().equals(name)) {
                 return ((GaugeSnapshot) m).getDataPoints().stream()
                         .filter(d -> feature == null || feature.equals(d.getLabels().get("feature")))
+                        .filter(d -> !"label".equals(d.getLabels().get("output")))
                         .findFirst().orElseThrow().getValue();
             }
         }

@@ -14,10 +14,10 @@ class LatencyBucketsTest {
     private static String exposition(Duration threshold) throws Exception {
         PrometheusServingMetrics m = new PrometheusServingMetrics(TestModels.model().descriptor(),
                 PrometheusServingMetrics.DEFAULT_DRIFT_WINDOW, threshold);
-        m.request("/predict", 200, Duration.ofMillis(20).toNanos());
+        m.request("/predict", "store-success", "1", 200, Duration.ofMillis(20).toNanos());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         m.scrape("text/plain", out);
-        return out.toString(StandardCharsets.UTF_8);
+        return dev.monitoringlab.serving.http.Exposition.withoutModelLabels(out.toString(StandardCharsets.UTF_8));
     }
 
     private static String bucket(String le) {
