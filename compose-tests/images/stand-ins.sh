@@ -88,7 +88,7 @@ build() {
   cp "$here/$dir/Dockerfile" "$ctx/Dockerfile"
   say "building $tag"
   local start=$SECONDS
-  if ! DOCKER_BUILDKIT=0 docker build -q -t "$tag" "$ctx" >"$cache/build.log" 2>&1; then
+  if ! DOCKER_BUILDKIT=0 docker build -q ${LABEL_POMS:+--label lab.poms=$LABEL_POMS} -t "$tag" "$ctx" >"$cache/build.log" 2>&1; then
     rm -rf "$ctx"; fail "building $tag failed: $(tail -3 "$cache/build.log" | tr '\n' ' ')"
   fi
   rm -rf "$ctx"
@@ -107,12 +107,16 @@ maven=$(sed -n 's/^FROM \(maven:[^ ]*\).*/\1/p' "$root/model-serving/Dockerfile"
 build "$jre" jre
 # Maven in a container must not reach the network (containers here have none): the stand-in carries this
 # machine's local Maven repository (without this project's own artifacts) and runs offline.
-if ! have_image "$maven"; then
+# The local repository it carries must hold what the poms need now: the image is labelled with a hash of every
+# pom.xml and built again when a dependency was added (the reactor's build ran first, so ~/.m2 has it)
+poms=$(cd "$root" && find . -maxdepth 2 -name pom.xml | sort | xargs cat | sha256sum | cut -c1-16)
+if [ "$(docker image inspect -f '{{ index .Config.Labels "lab.poms" }}' "$maven" 2>/dev/null)" != "$poms" ]; then
+  docker image rm -f "$maven" >/dev/null 2>&1 || true
   m2=$(mktemp -d "$cache/m2.XXXXXX")
   say "copying ~/.m2/repository for the Maven stand-in (hard links where possible)"
   cp -al "$HOME/.m2/repository" "$m2/repository" 2>/dev/null || cp -a "$HOME/.m2/repository" "$m2/repository"
   rm -rf "$m2/repository/dev/monitoringlab"
-  build "$maven" maven "$m2/repository"
+  LABEL_POMS=$poms build "$maven" maven "$m2/repository"
   rm -rf "$m2"
 fi
 say "ready: $(docker images --format '{{.Repository}}:{{.Tag}}' | grep -v '<none>' | sort | paste -sd' ')"
