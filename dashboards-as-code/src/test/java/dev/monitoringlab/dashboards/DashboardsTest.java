@@ -157,9 +157,9 @@ class DashboardsTest {
                 .with(Setting.STORE_SUCCESS_THRESHOLD, "0.3").with(Setting.STORE_SUCCESS_WINDOW, "2m");
         JsonNode p = ModelMockDashboardTest.panel(byUid(all(s), "store-model"), "Class share: store-success");
         assertThat(p.path("targets").path(0).path("expr").asText()).isEqualTo(
-                "sum(rate(store_model_predictions_total{job=\"store_model\", model=~\"store-success|\", model=~\"$model\","
+                "sum(rate(store_model_predictions_total{job=\"store_model\", model=\"store-success\", model=~\"$model\","
                         + " class=\"successful\"}[2m])) / sum(rate(store_model_predictions_total{job=\"store_model\","
-                        + " model=~\"store-success|\", model=~\"$model\"}[2m]))");
+                        + " model=\"store-success\", model=~\"$model\"}[2m]))");
         JsonNode defaults = p.path("fieldConfig").path("defaults");
         assertThat(defaults.path("thresholds").path("steps").path(1).path("value").asDouble()).isEqualTo(0.3);
         assertThat(defaults.path("thresholds").path("steps").path(1).path("color").asText()).isEqualTo("red");
@@ -228,7 +228,7 @@ class DashboardsTest {
                 "Input drift: store-success / items_count", "Input drift: store-success / customers_count");
         JsonNode drift = ModelMockDashboardTest.panel(store, "Input drift: store-success / customers_count");
         assertThat(drift.path("targets").path(0).path("expr").asText())
-                .isEqualTo("store_model_input_drift_psi{job=\"store_model\", model=~\"store-success|\","
+                .isEqualTo("store_model_input_drift_psi{job=\"store_model\", model=\"store-success\","
                         + " model=~\"$model\", feature=\"customers_count\"}");
         JsonNode steps = drift.path("fieldConfig").path("defaults").path("thresholds").path("steps");
         assertThat(steps.path(1).path("value").asDouble()).isEqualTo(0.15);

@@ -47,13 +47,13 @@ public final class Models {
     }
 
     /**
-     * The matcher that picks one model's series: {@code model="<name>"}, or no {@code model} label at all. A
-     * service that serves a single model may export its series without the label (the store model service did);
-     * those series are that model's. Once every series carries {@code model}, the empty alternative matches none.
-     * Model names are lower-case letters, digits and '-', so the name needs no regex escaping.
+     * The matcher that picks one model's series: {@code model="<name>"}. The serving side labels every series about a
+     * model with it; a series without the label belongs to no model (with more than one model in the repository, an
+     * unlabelled series counted for each would raise one alert per model for a single cause). Model names are
+     * lower-case letters, digits and '-', so the name needs no escaping.
      */
     public static String matcher(ModelSpec model) {
-        return "model=~\"" + model.name() + "|\"";
+        return "model=\"" + model.name() + "\"";
     }
 
     /** The name of the class with code 1, whose share {@code StoreSuccessRateLow} watches (the workshop's "successful"). */

@@ -44,7 +44,7 @@ class ModelRepositoryRulesTest {
         assertThat(generate(before).code()).isZero();
         Run run = generate(after);
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("model rules for store-churn (3 inputs), store-success (2 inputs)");
+        assertThat(run.out()).containsPattern("model rules for [^\\n]*store-churn \\(3 inputs\\), store-success \\(2 inputs\\)");
 
         List<Map<String, Object>> added = new ArrayList<>(alerts(after));
         List<Map<String, Object>> committed = alerts(before);
@@ -58,7 +58,7 @@ class ModelRepositoryRulesTest {
                         "StoreModelInputDrift store-churn region",
                         "StoreModelOutputDrift store-churn -");
         assertThat(added).filteredOn(a -> a.get("alert").equals("StoreSuccessRateLow")).singleElement()
-                .satisfies(a -> assertThat((String) a.get("expr")).contains("model=~\"store-churn|\"", "class=\"leaves\""));
+                .satisfies(a -> assertThat((String) a.get("expr")).contains("model=\"store-churn\"", "class=\"leaves\""));
 
         // the promtool tests of two models at once, against the rules just written
         List<Path> tests;
