@@ -8,10 +8,16 @@ import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.stack.NativeStack;
 import dev.monitoringlab.stack.receivers.FakeDiscord;
 import dev.monitoringlab.stack.receivers.WebhookSink.Message;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Alertmanager restarted (SIGTERM, then the same command with the same --storage.path, as the launcher would)
@@ -41,6 +47,10 @@ final class AlertmanagerRestart {
                 Message first = discord.await(m -> FakeDiscord.title(m).startsWith("[FIRING:1] " + MOCK_ALERT),
                         Duration.ofSeconds(60));
                 t.mark(first.receivedAt(), "ARRIVED: " + FakeDiscord.title(first));
+                // stopped before it logs the notification, Alertmanager would rightly send it again after the restart
+                t.mark(FaultStacks.await("the notification counted by Alertmanager", Duration.ofSeconds(10),
+                        () -> notificationsSent(stack.alertmanager().base()) >= 1 ? Optional.of(Instant.now())
+                                : Optional.empty()), "Alertmanager has finished sending it");
 
                 stack.stop("alertmanager", false);
                 t.mark("injected: Alertmanager stopped (SIGTERM), data directory kept");
@@ -89,5 +99,26 @@ final class AlertmanagerRestart {
 
     private static double seconds(Instant from, Instant to) {
         return Duration.between(from, to).toMillis() / 1000.0;
+    }
+
+    /**
+     * Discord notifications Alertmanager has finished: its latency histogram observes one when the integration
+     * returns, and the notification log records it right after, in the same pipeline. The webhook's receipt comes
+     * earlier, before Alertmanager has even read the answer.
+     */
+    private static double notificationsSent(URI alertmanager) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(alertmanager.resolve("/metrics"))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.body().lines()
+                    .filter(l -> l.startsWith("alertmanager_notification_latency_seconds_count{")
+                            && l.contains("integration=\"discord\""))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 }
