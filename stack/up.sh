@@ -11,7 +11,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="$here/target/stack-launcher.jar"
-compose=() compose_name=
+compose=() compose_name= way=native reason=
 
 # Sets compose=(...) and way=compose|native, and says why in `reason`; returns 1 (reason says why) when Docker is
 # installed and answers, but in a way the stack cannot use.

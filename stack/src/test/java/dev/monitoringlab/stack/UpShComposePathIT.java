@@ -277,6 +277,17 @@ class UpShComposePathIT {
         assertThat(noDocker.stderr()).isEqualTo("up: native stack: no docker command on PATH\n");
     }
 
+    /** --native goes straight to the launcher: Docker is never asked, whatever it would answer. */
+    @Test
+    void nativeSkipsTheChoiceAndRunsTheLauncher() throws Exception {
+        Outcome help = run(java.util.Map.of("FAKE_ENGINE", "broken"), "--native", "--help");
+        assertThat(help.stderr()).isEmpty();
+        assertThat(help.exit()).isZero();
+        assertThat(help.stdout()).startsWith("Usage: stack ");
+        assertThat(calls).satisfiesAnyOf(c -> assertThat(c).doesNotExist(),
+                c -> assertThat(Files.readAllLines(c)).isEmpty());
+    }
+
     /** Bad input ends in one line and exit 1 before stack/.env or the password is written. */
     @Test
     void aBrokenEngineOrATakenPortStopsWithOneLineAndWritesNothing() throws Exception {
