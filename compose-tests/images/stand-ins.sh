@@ -4,7 +4,7 @@
 # upstream image's layout: same binary paths, config path, data volume, user nobody (65534), entrypoint, default
 # command, and busybox's wget for the healthchecks. Grafana and cAdvisor have no Debian package of their pinned
 # versions: they get no stand-in.
-#   DOCKER_HOST=unix://... compose-tests/images/stand-ins.sh
+#   DOCKER_HOST=unix://... [MAVEN_REPO_LOCAL=~/.m2/repository] compose-tests/images/stand-ins.sh
 # Cached between runs under ${LAB_CACHE_DIR:-~/.cache/monitoring-lab}/docker: the debootstrap root file systems
 # (tar) and, in the engine's own data root, the images (a tag already there is not built again).
 set -euo pipefail
@@ -112,9 +112,11 @@ build "$jre" jre
 poms=$(cd "$root" && find . -maxdepth 2 -name pom.xml | sort | xargs cat | sha256sum | cut -c1-16)
 if [ "$(docker image inspect -f '{{ index .Config.Labels "lab.poms" }}' "$maven" 2>/dev/null)" != "$poms" ]; then
   docker image rm -f "$maven" >/dev/null 2>&1 || true
+  local_repo=${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}
+  [ -d "$local_repo" ] || fail "no local Maven repository at $local_repo: run 'mvn package' first, or set MAVEN_REPO_LOCAL"
   m2=$(mktemp -d "$cache/m2.XXXXXX")
-  say "copying ~/.m2/repository for the Maven stand-in (hard links where possible)"
-  cp -al "$HOME/.m2/repository" "$m2/repository" 2>/dev/null || cp -a "$HOME/.m2/repository" "$m2/repository"
+  say "copying $local_repo for the Maven stand-in (hard links where possible)"
+  cp -al "$local_repo" "$m2/repository" 2>/dev/null || cp -a "$local_repo" "$m2/repository"
   rm -rf "$m2/repository/dev/monitoringlab"
   LABEL_POMS=$poms build "$maven" maven "$m2/repository"
   rm -rf "$m2"

@@ -67,6 +67,9 @@ final class TestEngine implements AutoCloseable {
         env.put("PATH", System.getenv("PATH"));
         // the cache of the stand-ins' root file systems stays the invoking user's, whatever HOME the stack gets
         String xdg = System.getenv("XDG_CACHE_HOME");
+        // so is the local Maven repository the Maven stand-in carries
+        env.put("MAVEN_REPO_LOCAL", Optional.ofNullable(System.getProperty("lab.maven.repo"))
+                .orElse(System.getProperty("user.home") + "/.m2/repository"));
         env.put("LAB_CACHE_DIR", Optional.ofNullable(System.getenv("LAB_CACHE_DIR")).orElse(
                 (xdg != null ? xdg : System.getProperty("user.home") + "/.cache") + "/monitoring-lab"));
         // the stack's user reaches this engine, and only this one
