@@ -93,11 +93,6 @@ public final class NativeStack implements LaunchedStack {
         return services;
     }
 
-    /** The running child processes, so a test can check that none outlives the stack. */
-    public List<ProcessHandle> processHandles() {
-        return processes.stream().map(ManagedProcess::handle).toList();
-    }
-
     /** Name, pid and log file of every process, for the launcher's banner. */
     public List<String> describe() {
         return processes.stream().map(p -> p.name() + " (pid " + p.pid() + ", log " + p.log() + ")").toList();
