@@ -1,5 +1,6 @@
 package dev.monitoringlab.stack;
 
+import dev.monitoringlab.settings.Cli;
 import dev.monitoringlab.settings.ExternalTool;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,19 +19,15 @@ import picocli.CommandLine.Option;
 /**
  * The launcher's command line: {@code java -jar stack/target/stack-launcher.jar [options]} runs the native stack
  * ({@link NativeStack}) until Ctrl+C; {@code compose-env} and {@code summary} are the Docker path's two steps
- * around {@code docker compose up} (see stack/up.sh). Every error is one line {@code stack: <message>}; a wrong
- * command line exits 2, a stack that cannot start exits 1.
+ * around {@code docker compose up} (see stack/up.sh). The command line behaves as every other of the project
+ * ({@link Cli}): one line {@code stack: <message>}, exit 2 for a wrong command line, 1 for a stack that cannot start.
  */
 @Command(name = "stack", sortOptions = false,
         description = "Generates the configs and runs the native stack: Prometheus, Alertmanager, the model mock,"
                 + " the store model with steady traffic, and this machine's node exporter when the node job scrapes it."
                 + " Ctrl+C stops everything.",
         subcommands = {StackMain.ComposeEnvCommand.class, StackMain.SummaryCommand.class})
-public final class StackMain implements Callable<Integer> {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
-    boolean help;
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public final class StackMain extends Cli.Base {
     @Option(names = "--no-mock", description = "do not start the model mock")
     boolean noMock;
     @Option(names = "--no-store-model", description = "do not start the store model service (nor its traffic)")
@@ -72,28 +68,15 @@ public final class StackMain implements Callable<Integer> {
         }
     }
 
+    /** Always exits: the stack's threads end with the JVM, after Ctrl+C has stopped its processes. */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
-    }
-
-    /** The parser with the project's error format: {@code stack: <message>}, exit 2 for a bad command line. */
-    static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new StackMain());
-        cl.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("stack: " + e.getMessage() + " (see --help)");
-            return 2;
-        });
-        cl.setExecutionExceptionHandler((e, parsed, result) -> {
-            parsed.getErr().println("stack: " + e.getMessage());
-            return 1;
-        });
-        return cl;
+        System.exit(Cli.run(new StackMain(), System.out, System.err, args));
     }
 
     @Override
     public Integer call() {
         if (targetsTimeout < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--targets-timeout must be at least 1");
+            throw usage("--targets-timeout must be at least 1");
         }
         ProjectLayout layout = ProjectLayout.locate();
         MonitoringSettings settings = loadSettings(layout);
@@ -138,9 +121,7 @@ public final class StackMain implements Callable<Integer> {
     @Command(name = "compose-env",
             description = "Writes stack/.env from the settings (uid/gid, ports, profiles) and makes a Grafana admin"
                     + " password in stack/secrets/ if there is none (printed once).")
-    static final class ComposeEnvCommand implements Callable<Integer> {
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
-        boolean help;
+    static final class ComposeEnvCommand extends Cli.Base {
         @Option(names = "--uid", required = true, description = "the host user's id (id -u)")
         long uid;
         @Option(names = "--gid", required = true, description = "the host user's group id (id -g)")
@@ -166,9 +147,7 @@ public final class StackMain implements Callable<Integer> {
     /** Docker path, after {@code docker compose up -d}: the same summary the native stack prints. */
     @Command(name = "summary",
             description = "Waits for Prometheus's targets and prints every compose service with its URL.")
-    static final class SummaryCommand implements Callable<Integer> {
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
-        boolean help;
+    static final class SummaryCommand extends Cli.Base {
         @Option(names = "--targets-timeout", paramLabel = "SECONDS", defaultValue = "90",
                 description = "how long to wait for every target to be up (default ${DEFAULT-VALUE})")
         int targetsTimeout;

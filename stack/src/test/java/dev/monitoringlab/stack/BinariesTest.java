@@ -23,11 +23,10 @@ class BinariesTest {
 
     @Test
     void anUnknownDistributionIsABadCommandLine() {
-        var err = new java.io.StringWriter();
-        var cl = StackMain.commandLine();
-        cl.setErr(new java.io.PrintWriter(err));
-        assertThat(cl.execute("--binaries=sid")).isEqualTo(2);
+        var err = new java.io.ByteArrayOutputStream();
+        assertThat(dev.monitoringlab.settings.Cli.run(new StackMain(), System.out, new java.io.PrintStream(err, true),
+                "--binaries=sid")).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("stack: Invalid value for option '--binaries': unknown"
-                + " distribution 'sid' (known: debian, current) (see --help)");
+                + " distribution 'sid' (known: debian, current) (see 'stack --help')");
     }
 }

@@ -2,20 +2,19 @@ package dev.monitoringlab.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.monitoringlab.settings.Cli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class StackMainTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        CommandLine cl = StackMain.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return Cli.run(new StackMain(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
     }
 
     @Test
@@ -29,16 +28,17 @@ class StackMainTest {
     @Test
     void anUnknownOptionIsOneLineAndExitCode2() {
         assertThat(run("--bogus")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("stack: Unknown option: '--bogus' (see --help)\n");
+        assertThat(err.toString()).isEqualTo("stack: Unknown option: '--bogus' (see 'stack --help')\n");
         assertThat(out.toString()).isEmpty();
     }
 
     @Test
     void aBadValueIsOneLineAndExitCode2() {
         assertThat(run("--targets-timeout", "0")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("stack: --targets-timeout must be at least 1 (see --help)\n");
-        err.getBuffer().setLength(0);
+        assertThat(err.toString()).isEqualTo("stack: --targets-timeout must be at least 1 (see 'stack --help')\n");
+        err.reset();
         assertThat(run("compose-env", "--uid", "1000")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("stack: Missing required option: '--gid=<gid>'").doesNotContain("\tat ");
+        assertThat(err.toString()).isEqualTo("stack: Missing required option: '--gid=<gid>'"
+                + " (see 'stack compose-env --help')\n");
     }
 }
