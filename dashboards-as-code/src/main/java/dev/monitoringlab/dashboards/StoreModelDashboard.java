@@ -88,8 +88,8 @@ public final class StoreModelDashboard {
         }
         return b.withRow(new RowBuilder("The store model's own series"))
                 .withPanel(lastInputs().span(PER_MODEL_SPAN))
-                .withPanel(inputQuantiles("Customers per request", "store_model_customers_count").span(PER_MODEL_SPAN))
-                .withPanel(inputQuantiles("Items per request", "store_model_items_count").span(PER_MODEL_SPAN))
+                .withPanel(inputQuantiles("Customers per request", "store_model_input_customers").span(PER_MODEL_SPAN))
+                .withPanel(inputQuantiles("Items per request", "store_model_input_items").span(PER_MODEL_SPAN))
                 .withRow(new RowBuilder("Serving"))
                 .withPanel(latency())
                 .withPanel(rejected())

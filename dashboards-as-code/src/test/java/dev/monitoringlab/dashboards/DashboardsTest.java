@@ -209,7 +209,7 @@ class DashboardsTest {
     void storeDashboardUsesTheServicesMetricNames() throws Exception {
         String store = byUid(all(MonitoringSettings.defaults()), "store-model").toString();
         assertThat(store).contains("store_model_last_customers", "store_model_predictions_total",
-                "store_model_customers_count_bucket", "store_model_items_count_bucket",
+                "store_model_input_customers_bucket", "store_model_input_items_bucket",
                 "store_model_prediction_probability_bucket", "store_model_http_request_duration_seconds_bucket",
                 "store_model_rejected_requests_total", "store_model_http_requests_total",
                 "histogram_quantile(0.99,");

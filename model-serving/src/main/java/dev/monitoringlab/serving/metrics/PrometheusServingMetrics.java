@@ -95,50 +95,15 @@ public final class PrometheusServingMetrics implements ServingMetrics {
      */
     public PrometheusServingMetrics(Duration driftWindow, Duration latencyThreshold) {
         drift = driftWindow == null ? null : new DriftMetrics(driftWindow, registry);
-        predictions = Counter.builder()
-                .name("store_model_predictions_total")
-                .help("Predictions made, by model, version and predicted class")
-                .labelNames("model", "version", "class")
-                .withoutExemplars()
-                .register(registry);
-        probability = Histogram.builder()
-                .name("store_model_prediction_probability")
-                .help("Predicted probability of class 1 (store-success: successful)")
-                .classicOnly()
-                .classicLinearUpperBounds(0.1, 0.1, 10)
-                .labelNames("model", "version")
-                .withoutExemplars()
-                .register(registry);
+        predictions = predictionsCounter(registry);
+        probability = probabilityHistogram(registry);
         // not *_count: that suffix belongs to histograms and summaries (promtool check metrics)
-        lastItems = Gauge.builder()
-                .name("store_model_last_items")
-                .help("items_count of the last record predicted (store-success)")
-                .labelNames("model", "version")
-                .withoutExemplars()
-                .register(registry);
-        lastCustomers = Gauge.builder()
-                .name("store_model_last_customers")
-                .help("customers_count of the last record predicted (store-success)")
-                .labelNames("model", "version")
-                .withoutExemplars()
-                .register(registry);
+        lastItems = storeGauge(registry, "store_model_last_items", "items_count of the last record predicted (store-success)");
+        lastCustomers = storeGauge(registry, "store_model_last_customers",
+                "customers_count of the last record predicted (store-success)");
         // buckets at the workshop's training quantiles of the two inputs, evenly spaced: 1000..2750, 200..1600
-        items = Histogram.builder()
-                .name("store_model_items_count")
-                .help("items_count of predicted records (store-success); buckets are the training quantiles")
-                .classicOnly()
-                .classicLinearUpperBounds(1000, 250, 8)
-                .labelNames("model", "version")
-                .withoutExemplars()
-                .register(registry);
-        customers = Histogram.builder()
-                .name("store_model_customers_count")
-                .help("customers_count of predicted records (store-success); buckets are the training quantiles")
-                .classicOnly()
-                .classicLinearUpperBounds(200, 200, 8)
-                .labelNames("model", "version")
-                .withoutExemplars()
-                .register(registry);
+        items = storeInputHistogram(registry, "store_model_input_items", "items_count", 1000, 250);
+        customers = storeInputHistogram(registry, "store_model_input_customers", "customers_count", 200, 200);
         // the dashboards read this counter; the histogram's _count holds the same numbers
         requests = Counter.builder()
                 .name("store_model_http_requests_total")
@@ -161,54 +126,133 @@ public final class PrometheusServingMetrics implements ServingMetrics {
                 .labelNames("model", "version", "reason")
                 .withoutExemplars()
                 .register(registry);
-        labelled = Counter.builder()
-                .name("store_model_labelled_predictions_total")
-                .help("Predictions whose true label arrived through /feedback, by outcome (correct, wrong)")
-                .labelNames("model", "version", "outcome")
-                .withoutExemplars()
-                .register(registry);
-        duplicateLabels = Counter.builder()
-                .name("store_model_feedback_duplicates_total")
-                .help("Labels sent again for a prediction already labelled; counted here, not in the accuracy")
-                .labelNames("model", "version")
-                .withoutExemplars()
-                .register(registry);
-        feedbackDelay = Histogram.builder()
-                .name("store_model_feedback_delay_seconds")
-                .help("Time from a prediction to the arrival of its true label")
-                .unit(Unit.SECONDS)
-                .classicOnly()
-                .classicUpperBounds(FEEDBACK_DELAY_BUCKETS)
-                .labelNames("model", "version")
-                .withoutExemplars()
-                .register(registry);
-        // a gauge rather than the info label, so StoreModelAccuracyLow can subtract its margin from it
-        heldout = Gauge.builder()
-                .name("store_model_heldout_accuracy")
-                .help("Accuracy of the answering version on its held-out data at training (artifact.json)")
-                .labelNames("model", "version")
-                .withoutExemplars()
-                .register(registry);
-        info = Info.builder()
-                .name("store_model_info")
-                .help("The model versions answering: format, library, artifact and held-out quality")
-                .labelNames("model", "version", "format", "library", "library_version", "sha256", "accuracy", "roc_auc")
-                .register(registry);
-        ready = Gauge.builder()
-                .name("store_model_ready")
-                .help("1 for the version of each model that answers, 0 for one it replaced")
-                .labelNames("model", "version")
-                .withoutExemplars()
-                .register(registry);
         for (RejectReason r : RejectReason.values()) {
             rejects.labelValues("", "", r.label()); // requests about no model, or an unknown one
         }
-        loads = Counter.builder()
-                .name("store_model_version_loads_total")
-                .help("Versions found in the model repository, by result (loaded, refused)")
-                .labelNames("model", "version", "result")
+        labelled = FeedbackSeries.labelled(registry);
+        duplicateLabels = FeedbackSeries.duplicates(registry);
+        feedbackDelay = FeedbackSeries.delay(registry);
+        heldout = VersionSeries.heldout(registry);
+        info = VersionSeries.info(registry);
+        ready = VersionSeries.ready(registry);
+        loads = VersionSeries.loads(registry);
+    }
+
+    private static Counter predictionsCounter(PrometheusRegistry registry) {
+        return Counter.builder()
+                .name("store_model_predictions_total")
+                .help("Predictions made, by model, version and predicted class")
+                .labelNames("model", "version", "class")
                 .withoutExemplars()
                 .register(registry);
+    }
+
+    private static Histogram probabilityHistogram(PrometheusRegistry registry) {
+        return Histogram.builder()
+                .name("store_model_prediction_probability")
+                .help("Predicted probability of class 1 (store-success: successful)")
+                .classicOnly()
+                .classicLinearUpperBounds(0.1, 0.1, 10)
+                .labelNames("model", "version")
+                .withoutExemplars()
+                .register(registry);
+    }
+
+    private static Gauge storeGauge(PrometheusRegistry registry, String name, String help) {
+        return Gauge.builder().name(name).help(help).labelNames("model", "version").withoutExemplars()
+                .register(registry);
+    }
+
+    /** One of the store model's two inputs as a histogram: 8 buckets from {@code first}, {@code width} apart. */
+    private static Histogram storeInputHistogram(PrometheusRegistry registry, String name, String input, double first,
+                                                 double width) {
+        return Histogram.builder()
+                .name(name)
+                .help(input + " of predicted records (store-success); buckets are the training quantiles")
+                .classicOnly()
+                .classicLinearUpperBounds(first, width, 8)
+                .labelNames("model", "version")
+                .withoutExemplars()
+                .register(registry);
+    }
+
+    /** The delayed ground truth: labels arriving through /feedback. */
+    private static final class FeedbackSeries {
+        private FeedbackSeries() {
+        }
+
+        static Counter labelled(PrometheusRegistry registry) {
+            return Counter.builder()
+                    .name("store_model_labelled_predictions_total")
+                    .help("Predictions whose true label arrived through /feedback, by outcome (correct, wrong)")
+                    .labelNames("model", "version", "outcome")
+                    .withoutExemplars()
+                    .register(registry);
+        }
+
+        static Counter duplicates(PrometheusRegistry registry) {
+            return Counter.builder()
+                    .name("store_model_feedback_duplicates_total")
+                    .help("Labels sent again for a prediction already labelled; counted here, not in the accuracy")
+                    .labelNames("model", "version")
+                    .withoutExemplars()
+                    .register(registry);
+        }
+
+        static Histogram delay(PrometheusRegistry registry) {
+            return Histogram.builder()
+                    .name("store_model_feedback_delay_seconds")
+                    .help("Time from a prediction to the arrival of its true label")
+                    .unit(Unit.SECONDS)
+                    .classicOnly()
+                    .classicUpperBounds(FEEDBACK_DELAY_BUCKETS)
+                    .labelNames("model", "version")
+                    .withoutExemplars()
+                    .register(registry);
+        }
+    }
+
+    /** The model versions of the repository: which answers, what they are, how loading went. */
+    private static final class VersionSeries {
+        private VersionSeries() {
+        }
+
+        // a gauge rather than the info label, so StoreModelAccuracyLow can subtract its margin from it
+        static Gauge heldout(PrometheusRegistry registry) {
+            return Gauge.builder()
+                    .name("store_model_heldout_accuracy")
+                    .help("Accuracy of the answering version on its held-out data at training (artifact.json)")
+                    .labelNames("model", "version")
+                    .withoutExemplars()
+                    .register(registry);
+        }
+
+        static Info info(PrometheusRegistry registry) {
+            return Info.builder()
+                    .name("store_model_info")
+                    .help("The model versions answering: format, library, artifact and held-out quality")
+                    .labelNames("model", "version", "format", "library", "library_version", "sha256", "accuracy",
+                            "roc_auc")
+                    .register(registry);
+        }
+
+        static Gauge ready(PrometheusRegistry registry) {
+            return Gauge.builder()
+                    .name("store_model_ready")
+                    .help("1 for the version of each model that answers, 0 for one it replaced")
+                    .labelNames("model", "version")
+                    .withoutExemplars()
+                    .register(registry);
+        }
+
+        static Counter loads(PrometheusRegistry registry) {
+            return Counter.builder()
+                    .name("store_model_version_loads_total")
+                    .help("Versions found in the model repository, by result (loaded, refused)")
+                    .labelNames("model", "version", "result")
+                    .withoutExemplars()
+                    .register(registry);
+        }
     }
 
     private VersionPoints points(ServedVersion v) {

@@ -80,7 +80,7 @@ class ModelLabelsTest {
                         + "\",model=\"order-return\",version=\"1\"}");
             }
             // the store model's own series stay its own
-            assertThat(text).doesNotContain("store_model_items_count_count{model=\"order-return\"");
+            assertThat(text).doesNotContain("store_model_input_items_count{model=\"order-return\"");
         }
     }
 }

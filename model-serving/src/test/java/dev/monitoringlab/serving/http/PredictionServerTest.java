@@ -55,11 +55,11 @@ class PredictionServerTest {
     @Test
     void metricsCountPredictionsByClassAndRecordTheInputs() throws Exception {
         double before = sample("store_model_predictions_total{class=\"successful\"}");
-        double items2000 = sample("store_model_items_count_bucket{le=\"2000.0\"}");
+        double items2000 = sample("store_model_input_items_bucket{le=\"2000.0\"}");
         http.post("/predict", "{\"records\": [{\"items_count\": 1900, \"customers_count\": 1599},"
                 + "{\"items_count\": 1950, \"customers_count\": 1588}]}");
         assertThat(sample("store_model_predictions_total{class=\"successful\"}")).isEqualTo(before + 2);
-        assertThat(sample("store_model_items_count_bucket{le=\"2000.0\"}")).isEqualTo(items2000 + 2);
+        assertThat(sample("store_model_input_items_bucket{le=\"2000.0\"}")).isEqualTo(items2000 + 2);
 
         http.post("/predict", "{\"items_count\": 1234, \"customers_count\": 567}");
         assertThat(sample("store_model_last_items")).isEqualTo(1234);
@@ -84,17 +84,17 @@ class PredictionServerTest {
                 "store_model_prediction_probability_bucket{le=\"1.0\"}",
                 "# TYPE store_model_last_items gauge",
                 "# TYPE store_model_last_customers gauge",
-                "store_model_items_count_bucket{le=\"1000.0\"}",
-                "store_model_items_count_bucket{le=\"2750.0\"}",
-                "store_model_customers_count_bucket{le=\"200.0\"}",
-                "store_model_customers_count_bucket{le=\"1600.0\"}",
+                "store_model_input_items_bucket{le=\"1000.0\"}",
+                "store_model_input_items_bucket{le=\"2750.0\"}",
+                "store_model_input_customers_bucket{le=\"200.0\"}",
+                "store_model_input_customers_bucket{le=\"1600.0\"}",
                 "store_model_http_requests_total{route=\"/predict\",status=\"200\"}",
                 "store_model_http_request_duration_seconds_bucket{route=\"/predict\",status=\"200\",le=\"0.01\"}",
                 "store_model_rejected_requests_total{reason=\"negative_value\"} ",
                 "store_model_info{");
         assertThat(raw).contains("version=\"" + TestModels.model().descriptor().version() + "\"",
                 "library=\"tribuo\"");
-        assertThat(text.lines().filter(l -> l.startsWith("store_model_items_count_bucket")))
+        assertThat(text.lines().filter(l -> l.startsWith("store_model_input_items_bucket")))
                 .hasSize(9); // 8 training quantiles + Inf
     }
 
