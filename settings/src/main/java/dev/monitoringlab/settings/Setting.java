@@ -123,6 +123,8 @@ public enum Setting {
             "the store model service keeps each prediction this long for POST /feedback; later labels get a 410"),
     STORE_FEEDBACK_CAPACITY("store.feedback.capacity", "200000", Kind.COUNT,
             "at most this many predictions await their label (about 17 bytes each); the oldest give way first"),
+    STORE_REPOSITORY_POLL_INTERVAL("store.repository.poll-interval", "2s", Kind.POSITIVE_DURATION,
+            "how often the store model service looks for new model versions in its repository (--poll-interval overrides)"),
     STORE_ACCURACY_MARGIN("store.accuracy.margin", "0.10", Kind.RATIO,
             "StoreModelAccuracyLow fires when labelled accuracy is below the served model's held-out accuracy minus this"),
     STORE_ACCURACY_WINDOW("store.accuracy.window", "30m", Kind.POSITIVE_DURATION,

@@ -188,8 +188,9 @@ public final class Commands {
         @Option(names = "--repository", paramLabel = "DIR", description = "the model repository served over the Open"
                 + " Inference Protocol (/v2); default: repository/ beside the jar, or only the --model DIR if given")
         private Path repository;
-        @Option(names = "--poll-interval", defaultValue = "2s", converter = Cli.PositiveDuration.class,
-                description = "how often the repository is checked for new versions (default ${DEFAULT-VALUE})")
+        @Option(names = "--poll-interval", converter = Cli.PositiveDuration.class,
+                description = "how often the repository is checked for new versions (default: the setting"
+                        + " store.repository.poll-interval, 2s)")
         private Duration pollInterval;
 
         @Override
@@ -205,7 +206,8 @@ public final class Commands {
                         : modelDir == null && Files.isDirectory(besideJar) ? besideJar : null;
                 registry = served != null ? ModelRegistry.open(served) : ModelRegistry.of(
                         ServedVersion.fromModelDirectory(model, BundledSpecs.spec(BundledSpecs.STORE_SUCCESS)));
-                registry.watch(pollInterval);
+                registry.watch(pollInterval != null ? pollInterval
+                        : settings().duration(Setting.STORE_REPOSITORY_POLL_INTERVAL));
             } catch (ModelLoadException | ModelSpecException e) {
                 err().println("model-serving: " + e.getMessage());
                 return Cli.FAILED;
