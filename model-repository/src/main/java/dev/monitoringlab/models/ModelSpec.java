@@ -13,7 +13,7 @@ import java.util.Optional;
  * and classes. What only training knows (the artifact, reference distributions, held-out metrics) is in each
  * version's {@code artifact.json} ({@link ModelArtifact}).
  */
-@JsonPropertyOrder({"name", "version", "task", "description", "inputs", "outputs", "classes"})
+@JsonPropertyOrder({"name", "version", "task", "description", "inputs", "outputs", "classes", "share_alert"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelSpec(
         @JsonProperty(value = "name", required = true) String name,
@@ -22,7 +22,8 @@ public record ModelSpec(
         @JsonProperty("description") String description,
         @JsonProperty(value = "inputs", required = true) List<InputSpec> inputs,
         @JsonProperty(value = "outputs", required = true) List<OutputSpec> outputs,
-        @JsonProperty(value = "classes", required = true) List<ClassSpec> classes) {
+        @JsonProperty(value = "classes", required = true) List<ClassSpec> classes,
+        @JsonProperty("share_alert") Boolean shareAlert) {
 
     public static final String FILE_NAME = "model.json";
 
@@ -43,6 +44,15 @@ public record ModelSpec(
     public String className(int label) {
         return classes.stream().filter(c -> c.label() == label).map(ClassSpec::name).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("model " + name + " has no class " + label));
+    }
+
+    /**
+     * Whether StoreSuccessRateLow watches this model: {@code "share_alert": true} says that a share of class 1
+     * below the setting store.success-threshold is a failure (the workshop's model: few successful stores). Off
+     * by default: for many models a low share of class 1 is the normal state (few returned orders).
+     */
+    public boolean watchesShare() {
+        return Boolean.TRUE.equals(shareAlert);
     }
 
     public List<String> inputNames() {

@@ -38,8 +38,11 @@ public final class StoreModelRules {
 
     public static RuleGroup group(MonitoringSettings s, List<ModelSpec> models) {
         List<AlertRule> rules = new ArrayList<>();
+        // only models whose descriptor says a low share of class 1 is a failure ("share_alert": true)
         for (ModelSpec m : models) {
-            rules.add(successRateLow(s, m));
+            if (m.watchesShare()) {
+                rules.add(successRateLow(s, m));
+            }
         }
         for (ModelSpec m : models) {
             m.inputs().forEach(input -> rules.add(StoreModelDriftRules.inputDriftAlert(s, m, input, COMPONENT)));
