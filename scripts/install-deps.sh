@@ -3,7 +3,7 @@
 #   scripts/install-deps.sh --run     what `./run.sh` needs without Docker (Prometheus, Alertmanager, node exporter,
 #                                     VictoriaMetrics for --ha)
 #   scripts/install-deps.sh --test    everything `./test.sh` needs (adds docker-compose, docker.io without starting
-#                                     its daemon, QEMU, Ansible, npm, ...)
+#                                     its daemon, QEMU, Ansible, ...)
 #   scripts/install-deps.sh --bench   what the benchmark scripts need (adds wrk)
 # --run and --test then fetch the current releases (scripts/current-versions.sh, into a cache, without touching the
 # system's packages): the native stack runs them, the tests run Debian's and them. If that fails, --run warns and
@@ -21,7 +21,7 @@ test_deps=(docker-compose=docker-compose dockerd=docker.io setpriv=util-linux st
            qemu-system-x86_64=qemu-system-x86 qemu-img=qemu-utils debootstrap=debootstrap
            ansible-playbook=ansible ansible-lint=ansible-lint ssh=openssh-client ssh-keygen=openssh-client
            mkfs.ext4=e2fsprogs python3=python3 fc-list=fontconfig
-           node=nodejs npm=npm chromium=chromium
+           chromium=chromium
            jq=jq tmux=tmux htop=htop)
 bench_deps=(wrk=wrk)
 

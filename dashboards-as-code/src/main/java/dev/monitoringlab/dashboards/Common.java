@@ -1,6 +1,7 @@
 package dev.monitoringlab.dashboards;
 
 import dev.monitoringlab.dashboards.foundation.common.BoolOrFloat64;
+import dev.monitoringlab.dashboards.foundation.common.DataSourceRef;
 import dev.monitoringlab.dashboards.foundation.common.GraphDrawStyle;
 import dev.monitoringlab.dashboards.foundation.common.GraphThresholdsStyleConfigBuilder;
 import dev.monitoringlab.dashboards.foundation.common.GraphThresholdsStyleMode;
@@ -15,7 +16,6 @@ import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
 import dev.monitoringlab.dashboards.foundation.dashboard.DashboardBuilder;
 import dev.monitoringlab.dashboards.foundation.dashboard.DashboardCursorSync;
 import dev.monitoringlab.dashboards.foundation.dashboard.DashboardDashboardTimeBuilder;
-import dev.monitoringlab.dashboards.foundation.dashboard.DataSourceRef;
 import dev.monitoringlab.dashboards.foundation.dashboard.FieldColorBuilder;
 import dev.monitoringlab.dashboards.foundation.dashboard.FieldColorModeId;
 import dev.monitoringlab.dashboards.foundation.dashboard.Threshold;
@@ -23,7 +23,7 @@ import dev.monitoringlab.dashboards.foundation.dashboard.ThresholdsConfigBuilder
 import dev.monitoringlab.dashboards.foundation.dashboard.ThresholdsMode;
 import dev.monitoringlab.dashboards.foundation.prometheus.DataqueryBuilder;
 import dev.monitoringlab.dashboards.foundation.prometheus.QueryEditorMode;
-import dev.monitoringlab.dashboards.foundation.timeseries.PanelBuilder;
+import dev.monitoringlab.dashboards.foundation.timeseries.TimeseriesPanelBuilder;
 import dev.monitoringlab.rules.Yaml;
 import dev.monitoringlab.settings.Promql;
 import java.util.ArrayList;
@@ -86,8 +86,8 @@ public final class Common {
      * The shared timeseries setup (the SDK examples' {@code Common.defaultTimeSeries()}): the provisioned
      * Prometheus, thin lines, no points, one colour per series, legend below, all series in the tooltip, half width.
      */
-    public static PanelBuilder defaultTimeSeries() {
-        return new PanelBuilder()
+    public static TimeseriesPanelBuilder defaultTimeSeries() {
+        return new TimeseriesPanelBuilder()
                 .datasource(prometheus())
                 .drawStyle(GraphDrawStyle.LINE)
                 .lineWidth(1.0)
@@ -106,7 +106,7 @@ public final class Common {
     }
 
     /** {@link #defaultTimeSeries()} with a title and a description. */
-    public static PanelBuilder timeseries(String title, String description) {
+    public static TimeseriesPanelBuilder timeseries(String title, String description) {
         return defaultTimeSeries().title(title).description(description);
     }
 

@@ -1,8 +1,8 @@
 package dev.monitoringlab.dashboards;
 
 import dev.monitoringlab.dashboards.foundation.cog.variants.Dataquery;
+import dev.monitoringlab.dashboards.foundation.common.DataSourceRef;
 import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
-import dev.monitoringlab.dashboards.foundation.dashboard.DataSourceRef;
 import dev.monitoringlab.dashboards.foundation.dashboard.FieldConfig;
 import dev.monitoringlab.dashboards.foundation.dashboard.GridPos;
 import dev.monitoringlab.dashboards.foundation.dashboard.Panel;
@@ -22,8 +22,8 @@ import java.util.Set;
  * What Grafana would accept but show wrongly (or not at all), refused before anything is written: duplicate
  * dashboard uids (one silently replaces the other), a datasource that is not the provisioned one ("datasource
  * not found"), a threshold outside the axis range (the red line is never drawn), panels that overflow the
- * 24-column grid or overlap (Grafana moves them around). Reads the SDK model's public fields only, so it
- * checks the real SDK's dashboards unchanged.
+ * 24-column grid or overlap (Grafana moves them around). Reads the SDK model's public fields (and a panel
+ * entry's members through {@link PanelEntries}), so it checks the real SDK's dashboards unchanged.
  */
 public final class DashboardChecks {
     /** What Grafana accepts as a dashboard uid: up to 40 letters, digits, '-' and '_'. */
@@ -74,7 +74,8 @@ public final class DashboardChecks {
         for (int i = 0; i < panels.size(); i++) {
             PanelOrRowPanel p = panels.get(i);
             String at = where + ", panel '" + title(p) + "'";
-            Integer id = p.panel != null ? p.panel.id : p.rowPanel.id;
+            Panel panel = PanelEntries.panel(p);
+            Integer id = panel != null ? panel.id : PanelEntries.rowPanel(p).id;
             if (id == null) {
                 problems.add(at + ": no panel id");
             } else if (!ids.add(id)) {
@@ -95,8 +96,8 @@ public final class DashboardChecks {
                     problems.add(at + ": overlaps panel '" + title(panels.get(j)) + "'");
                 }
             }
-            if (p.panel != null) {
-                checkPanel(problems, at, p.panel, provisioned);
+            if (panel != null) {
+                checkPanel(problems, at, panel, provisioned);
             }
         }
     }
@@ -120,11 +121,13 @@ public final class DashboardChecks {
     }
 
     private static String title(PanelOrRowPanel p) {
-        return p.panel != null ? p.panel.title : p.rowPanel.title;
+        Panel panel = PanelEntries.panel(p);
+        return panel != null ? panel.title : PanelEntries.rowPanel(p).title;
     }
 
     private static GridPos gridPos(PanelOrRowPanel p) {
-        return p.panel != null ? p.panel.gridPos : p.rowPanel.gridPos;
+        Panel panel = PanelEntries.panel(p);
+        return panel != null ? panel.gridPos : PanelEntries.rowPanel(p).gridPos;
     }
 
     private static boolean overlap(GridPos a, GridPos b) {

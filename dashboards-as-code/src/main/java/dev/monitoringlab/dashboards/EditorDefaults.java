@@ -6,6 +6,7 @@ import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
 import dev.monitoringlab.dashboards.foundation.dashboard.DashboardDashboardTemplating;
 import dev.monitoringlab.dashboards.foundation.dashboard.Panel;
 import dev.monitoringlab.dashboards.foundation.dashboard.PanelOrRowPanel;
+import dev.monitoringlab.dashboards.foundation.dashboard.RowPanel;
 import java.util.LinkedList;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import java.util.List;
  * What Grafana's editor fills in when a dashboard is saved and the SDK's builders leave empty: panel ids (stable,
  * so {@code ?viewPanel=N} links keep working), a refId per target (A, B, C... as the editor assigns them), the
  * panel's datasource on targets that name none, and the empty variable and annotation lists Grafana's schema
- * requires. Written against the SDK's public model fields, so it works unchanged on the real SDK.
+ * requires. Written against the SDK's public model fields (a panel entry's through {@link PanelEntries}), so it
+ * works unchanged on the real SDK.
  */
 public final class EditorDefaults {
     private EditorDefaults() {
@@ -37,11 +39,13 @@ public final class EditorDefaults {
         }
         int nextId = 1;
         for (PanelOrRowPanel entry : d.panels) {
-            if (entry.rowPanel != null) {
-                entry.rowPanel.id = entry.rowPanel.id != null ? entry.rowPanel.id : nextId;
+            RowPanel row = PanelEntries.rowPanel(entry);
+            if (row != null) {
+                row.id = row.id != null ? row.id : nextId;
             } else {
-                entry.panel.id = entry.panel.id != null ? entry.panel.id : nextId;
-                fillTargets(entry.panel);
+                Panel panel = PanelEntries.panel(entry);
+                panel.id = panel.id != null ? panel.id : nextId;
+                fillTargets(panel);
             }
             nextId++;
         }

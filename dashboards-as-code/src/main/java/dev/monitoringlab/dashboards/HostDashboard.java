@@ -7,15 +7,15 @@ import static dev.monitoringlab.dashboards.Common.series;
 
 import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
 import dev.monitoringlab.dashboards.foundation.dashboard.QueryVariableBuilder;
+import dev.monitoringlab.dashboards.foundation.dashboard.RowBuilder;
 import dev.monitoringlab.dashboards.foundation.dashboard.StringOrArrayOfString;
 import dev.monitoringlab.dashboards.foundation.dashboard.StringOrMap;
 import dev.monitoringlab.dashboards.foundation.dashboard.VariableOption;
 import dev.monitoringlab.dashboards.foundation.dashboard.VariableRefresh;
 import dev.monitoringlab.dashboards.foundation.dashboard.VariableSort;
-import dev.monitoringlab.dashboards.foundation.dashboard.RowBuilder;
-import dev.monitoringlab.dashboards.foundation.timeseries.PanelBuilder;
-import dev.monitoringlab.rules.HostRules;
+import dev.monitoringlab.dashboards.foundation.timeseries.TimeseriesPanelBuilder;
 import dev.monitoringlab.dashboards.foundation.units.Constants;
+import dev.monitoringlab.rules.HostRules;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
 import java.util.List;
@@ -87,7 +87,7 @@ public final class HostDashboard {
         return HostRules.cpuBusyPercent(settings, instance);
     }
 
-    PanelBuilder cpuBusy() {
+    TimeseriesPanelBuilder cpuBusy() {
         double threshold = settings.hostCpuThresholdPercent();
         return Common.timeseries("CPU busy",
                         "Share of time the CPUs are not idle, per instance, over "
@@ -103,7 +103,7 @@ public final class HostDashboard {
                 .thresholdsStyle(Common.thresholdLine());
     }
 
-    PanelBuilder loadAverage() {
+    TimeseriesPanelBuilder loadAverage() {
         return Common.timeseries("Load average",
                         "Runnable and waiting tasks averaged over 1, 5 and 15 minutes; compare with the core count.")
                 .withTarget(query(series("node_load1", node, instance), "{{instance}} 1m"))
@@ -116,7 +116,7 @@ public final class HostDashboard {
                 .min(0.0);
     }
 
-    PanelBuilder memoryUsed() {
+    TimeseriesPanelBuilder memoryUsed() {
         return Common.timeseries("Memory used",
                         "Share of memory not available to new programs (MemTotal - MemAvailable), per instance.")
                 .withTarget(query("100 * (1 - " + series("node_memory_MemAvailable_bytes", node, instance)
@@ -127,7 +127,7 @@ public final class HostDashboard {
                 .decimals(1.0);
     }
 
-    PanelBuilder diskUsage() {
+    TimeseriesPanelBuilder diskUsage() {
         return Common.timeseries("Disk space used",
                         "Share of each real filesystem that is used, per instance and mount point.")
                 .withTarget(query("100 * (1 - " + series("node_filesystem_avail_bytes", node, instance, FS_SELECTOR)
@@ -139,7 +139,7 @@ public final class HostDashboard {
                 .decimals(1.0);
     }
 
-    PanelBuilder diskIo() {
+    TimeseriesPanelBuilder diskIo() {
         return Common.timeseries("Disk I/O",
                         "Bytes read and written per second, summed over the block devices of each instance.")
                 .withTarget(query("sum by (instance) ("
@@ -152,7 +152,7 @@ public final class HostDashboard {
                 .min(0.0);
     }
 
-    PanelBuilder network() {
+    TimeseriesPanelBuilder network() {
         return Common.timeseries("Network traffic",
                         "Bytes received and sent per second per network interface (loopback and bridges left out).")
                 .withTarget(query(rate("node_network_receive_bytes_total", node, instance, NETWORK_DEVICE_SELECTOR),

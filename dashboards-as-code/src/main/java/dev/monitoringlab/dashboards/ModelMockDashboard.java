@@ -3,9 +3,9 @@ package dev.monitoringlab.dashboards;
 import static dev.monitoringlab.dashboards.Common.query;
 import static dev.monitoringlab.dashboards.Common.series;
 
-import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
-import dev.monitoringlab.dashboards.foundation.timeseries.PanelBuilder;
 import dev.monitoringlab.dashboards.foundation.common.VisibilityMode;
+import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
+import dev.monitoringlab.dashboards.foundation.timeseries.TimeseriesPanelBuilder;
 import dev.monitoringlab.dashboards.foundation.units.Constants;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
@@ -36,7 +36,7 @@ public final class ModelMockDashboard {
                 .build();
     }
 
-    PanelBuilder modelResult() {
+    TimeseriesPanelBuilder modelResult() {
         double threshold = settings.modelMockThreshold();
         return Common.timeseries("Model result",
                         "The gauge model_result; the red line is the ModelMockHighAccuracy threshold ("
@@ -52,7 +52,7 @@ public final class ModelMockDashboard {
                 .height(10);
     }
 
-    PanelBuilder updateRate() {
+    TimeseriesPanelBuilder updateRate() {
         return Common.timeseries("Result updates per second",
                         "rate() of the counter model_result_updates_total: how often the mock publishes a result.")
                 .withTarget(query(Common.rate("model_result_updates_total", mock), "updates/s"))
@@ -60,7 +60,7 @@ public final class ModelMockDashboard {
                 .min(0.0);
     }
 
-    PanelBuilder resultQuantiles() {
+    TimeseriesPanelBuilder resultQuantiles() {
         double threshold = settings.modelMockThreshold();
         String histogram = "model_result_value";
         return Common.timeseries("Result distribution (histogram quantiles)",

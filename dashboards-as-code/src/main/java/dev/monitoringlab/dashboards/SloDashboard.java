@@ -8,7 +8,7 @@ import dev.monitoringlab.dashboards.foundation.dashboard.RowBuilder;
 import dev.monitoringlab.dashboards.foundation.dashboard.Threshold;
 import dev.monitoringlab.dashboards.foundation.dashboard.ThresholdsConfigBuilder;
 import dev.monitoringlab.dashboards.foundation.dashboard.ThresholdsMode;
-import dev.monitoringlab.dashboards.foundation.timeseries.PanelBuilder;
+import dev.monitoringlab.dashboards.foundation.timeseries.TimeseriesPanelBuilder;
 import dev.monitoringlab.dashboards.foundation.units.Constants;
 import dev.monitoringlab.rules.StoreModelSlos;
 import dev.monitoringlab.rules.slo.BurnRateTier;
@@ -64,7 +64,7 @@ public final class SloDashboard {
                 "$" + StoreModelDashboard.MODEL_VARIABLE) + "}";
     }
 
-    PanelBuilder budgetRemaining(Slo slo) {
+    TimeseriesPanelBuilder budgetRemaining(Slo slo) {
         return Common.timeseries("Error budget remaining: " + slo.name(),
                         "Share of the error budget (" + Common.percent(slo.errorBudget()) + " % of events over "
                                 + PromDuration.format(slo.period()) + ") not yet spent; below the red line it is gone.")
@@ -78,7 +78,7 @@ public final class SloDashboard {
                 .thresholdsStyle(Common.thresholdLine());
     }
 
-    PanelBuilder burnRate(Slo slo) {
+    TimeseriesPanelBuilder burnRate(Slo slo) {
         TreeSet<Duration> windows = new TreeSet<>();
         List<Threshold> steps = new ArrayList<>();
         steps.add(new Threshold(null, "green"));
@@ -90,7 +90,7 @@ public final class SloDashboard {
             windows.add(tiers.get(i).longWindow());
             steps.add(new Threshold(tiers.get(i).factor(), colors[Math.min(i, colors.length - 1)]));
         }
-        PanelBuilder p = Common.timeseries("Burn rate: " + slo.name(),
+        TimeseriesPanelBuilder p = Common.timeseries("Burn rate: " + slo.name(),
                 "Bad share of events over each window divided by the error budget: 1 spends the budget exactly over"
                         + " the period. Lines at the alert tiers' factors; a tier fires when its long and short window"
                         + " are both above its line.");

@@ -7,18 +7,19 @@ import static dev.monitoringlab.dashboards.Common.rate;
 import static dev.monitoringlab.dashboards.Common.series;
 
 import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
+import dev.monitoringlab.dashboards.foundation.dashboard.DashboardBuilder;
+import dev.monitoringlab.dashboards.foundation.dashboard.QueryVariableBuilder;
 import dev.monitoringlab.dashboards.foundation.dashboard.RowBuilder;
-import dev.monitoringlab.dashboards.foundation.timeseries.PanelBuilder;
+import dev.monitoringlab.dashboards.foundation.dashboard.StringOrArrayOfString;
+import dev.monitoringlab.dashboards.foundation.dashboard.StringOrMap;
 import dev.monitoringlab.dashboards.foundation.dashboard.Threshold;
 import dev.monitoringlab.dashboards.foundation.dashboard.ThresholdsConfigBuilder;
 import dev.monitoringlab.dashboards.foundation.dashboard.ThresholdsMode;
-import dev.monitoringlab.dashboards.foundation.dashboard.DashboardBuilder;
-import dev.monitoringlab.dashboards.foundation.dashboard.QueryVariableBuilder;
-import dev.monitoringlab.dashboards.foundation.dashboard.StringOrArrayOfString;
-import dev.monitoringlab.dashboards.foundation.dashboard.StringOrMap;
 import dev.monitoringlab.dashboards.foundation.dashboard.VariableOption;
 import dev.monitoringlab.dashboards.foundation.dashboard.VariableRefresh;
 import dev.monitoringlab.dashboards.foundation.dashboard.VariableSort;
+import dev.monitoringlab.dashboards.foundation.timeseries.TimeseriesPanelBuilder;
+import dev.monitoringlab.dashboards.foundation.units.Constants;
 import dev.monitoringlab.models.InputSpec;
 import dev.monitoringlab.models.MetricNames;
 import dev.monitoringlab.models.ModelSpec;
@@ -26,7 +27,6 @@ import dev.monitoringlab.rules.Models;
 import dev.monitoringlab.rules.StoreModelAccuracyRules;
 import dev.monitoringlab.rules.StoreModelDriftRules;
 import dev.monitoringlab.rules.StoreModelRules;
-import dev.monitoringlab.dashboards.foundation.units.Constants;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ public final class StoreModelDashboard {
                 .withPanel(probabilityQuantiles());
         for (ModelSpec model : models) {
             b = b.withRow(new RowBuilder("Model " + model.name()));
-            List<PanelBuilder> panels = new ArrayList<>();
+            List<TimeseriesPanelBuilder> panels = new ArrayList<>();
             panels.add(successShare(model));
             model.inputs().forEach(input -> panels.add(inputDrift(model, input)));
             // three a line; the last one fills its line, so that the next row starts on a fresh one
@@ -124,7 +124,7 @@ public final class StoreModelDashboard {
         return StoreModelRules.successRatio(settings, model, picked);
     }
 
-    PanelBuilder successShare(ModelSpec model) {
+    TimeseriesPanelBuilder successShare(ModelSpec model) {
         double threshold = settings.storeSuccessThreshold();
         String positive = Models.positiveClass(model);
         return Common.timeseries("Class share: " + model.name(),
@@ -141,7 +141,7 @@ public final class StoreModelDashboard {
                 .thresholdsStyle(Common.thresholdLine());
     }
 
-    PanelBuilder inputDrift(ModelSpec model, InputSpec input) {
+    TimeseriesPanelBuilder inputDrift(ModelSpec model, InputSpec input) {
         String what = input.description() == null ? input.name() : input.name() + " (" + input.description() + ")";
         return driftPanel("Input drift: " + model.name() + " / " + input.name(), "Population Stability Index of "
                         + what + " over the service's drift window (" + settings.promDuration(Setting.STORE_DRIFT_WINDOW)
@@ -150,7 +150,7 @@ public final class StoreModelDashboard {
                 StoreModelDriftRules.inputDrift(settings, model, input, picked), input.name());
     }
 
-    PanelBuilder outputDrift() {
+    TimeseriesPanelBuilder outputDrift() {
         return driftPanel("Output drift", "Population Stability Index of each model's outputs (the predicted"
                         + " probability; the label by class) against training. StoreModelOutputDrift fires after "
                         + settings.promDuration(Setting.STORE_DRIFT_FOR) + " above the red line.",
@@ -158,7 +158,7 @@ public final class StoreModelDashboard {
     }
 
     /** A PSI over time, yellow line at the moderate and red line at the significant shift (the alert's threshold). */
-    private PanelBuilder driftPanel(String title, String description, String expr, String legend) {
+    private TimeseriesPanelBuilder driftPanel(String title, String description, String expr, String legend) {
         return Common.timeseries(title, description + " Below " + number(Setting.STORE_DRIFT_MODERATE)
                         + " stable, up to " + number(Setting.STORE_DRIFT_THRESHOLD) + " moderate, above significant.")
                 .withTarget(query(expr, legend))
@@ -173,7 +173,7 @@ public final class StoreModelDashboard {
                 .thresholdsStyle(Common.thresholdLine());
     }
 
-    PanelBuilder accuracy() {
+    TimeseriesPanelBuilder accuracy() {
         return Common.timeseries("Accuracy on labelled predictions",
                         "Share of the predictions labelled through /feedback over "
                                 + settings.promDuration(Setting.STORE_ACCURACY_WINDOW) + " that were correct, and the"
@@ -194,7 +194,7 @@ public final class StoreModelDashboard {
         return Common.number(settings.number(setting));
     }
 
-    PanelBuilder predictionsPerClass() {
+    TimeseriesPanelBuilder predictionsPerClass() {
         return Common.timeseries("Predictions per second by class",
                         "rate() of store_model_predictions_total, one series per model and predicted class.")
                 .withTarget(query("sum by (model, class) (" + rate(MetricNames.PREDICTIONS, store, picked) + ")",
@@ -203,7 +203,7 @@ public final class StoreModelDashboard {
                 .min(0.0);
     }
 
-    PanelBuilder lastInputs() {
+    TimeseriesPanelBuilder lastInputs() {
         return Common.timeseries("Last request: customers and items",
                         "The inputs of the latest prediction request (gauges store_model_last_customers, store_model_last_items).")
                 .withTarget(query(series("store_model_last_customers", store, picked), "customers"))
@@ -212,7 +212,7 @@ public final class StoreModelDashboard {
                 .min(0.0);
     }
 
-    PanelBuilder probabilityQuantiles() {
+    TimeseriesPanelBuilder probabilityQuantiles() {
         String histogram = "store_model_prediction_probability";
         return Common.timeseries("Predicted probability of success",
                         "Quantiles of the histogram store_model_prediction_probability over the rate window.")
@@ -224,7 +224,7 @@ public final class StoreModelDashboard {
                 .max(1.0);
     }
 
-    PanelBuilder inputQuantiles(String title, String histogram) {
+    TimeseriesPanelBuilder inputQuantiles(String title, String histogram) {
         return Common.timeseries(title,
                         "10th, 50th and 90th percentile of the histogram " + histogram + " over the rate window.")
                 .withTarget(query(quantile(0.1, histogram, store, picked), percentile(0.1)))
@@ -234,7 +234,7 @@ public final class StoreModelDashboard {
                 .min(0.0);
     }
 
-    PanelBuilder latency() {
+    TimeseriesPanelBuilder latency() {
         String histogram = "store_model_http_request_duration_seconds";
         return Common.timeseries("Request latency",
                         "Median and 99th percentile of the HTTP request duration, all routes together.")
@@ -245,7 +245,7 @@ public final class StoreModelDashboard {
                 .span(8);
     }
 
-    PanelBuilder rejected() {
+    TimeseriesPanelBuilder rejected() {
         return Common.timeseries("Rejected requests by reason",
                         "rate() of store_model_rejected_requests_total: invalid input, one series per reason.")
                 .withTarget(query("sum by (reason) (" + rate("store_model_rejected_requests_total", store, picked) + ")",
@@ -255,7 +255,7 @@ public final class StoreModelDashboard {
                 .span(8);
     }
 
-    PanelBuilder requestsByStatus() {
+    TimeseriesPanelBuilder requestsByStatus() {
         return Common.timeseries("Requests by route and status",
                         "rate() of store_model_http_requests_total per route and HTTP status.")
                 .withTarget(query("sum by (route, status) (" + rate("store_model_http_requests_total", store, picked) + ")",

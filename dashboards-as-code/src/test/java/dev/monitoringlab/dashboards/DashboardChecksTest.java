@@ -3,19 +3,19 @@ package dev.monitoringlab.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.monitoringlab.dashboards.foundation.common.DataSourceRef;
 import dev.monitoringlab.dashboards.foundation.dashboard.Dashboard;
 import dev.monitoringlab.dashboards.foundation.dashboard.DashboardBuilder;
-import dev.monitoringlab.dashboards.foundation.dashboard.DataSourceRef;
 import dev.monitoringlab.dashboards.foundation.dashboard.GridPos;
 import dev.monitoringlab.dashboards.foundation.prometheus.DataqueryBuilder;
-import dev.monitoringlab.dashboards.foundation.timeseries.PanelBuilder;
+import dev.monitoringlab.dashboards.foundation.timeseries.TimeseriesPanelBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Each mistake the generator refuses, with a message naming dashboard and panel. */
 class DashboardChecksTest {
 
-    private static PanelBuilder panel(String title) {
+    private static TimeseriesPanelBuilder panel(String title) {
         return Common.timeseries(title, "test panel").withTarget(Common.query("up", "{{job}}"));
     }
 
@@ -34,9 +34,9 @@ class DashboardChecksTest {
     void aWellFormedDashboardPasses() {
         Dashboard d = dashboard("ok", "OK").withPanel(panel("a")).withPanel(panel("b")).withPanel(panel("c")).build();
         assertThat(DashboardChecks.problems(List.of(d), Common.prometheus())).isEmpty();
-        assertThat(d.panels).extracting(p -> List.of(p.panel.gridPos.h, p.panel.gridPos.w, p.panel.gridPos.x,
-                p.panel.gridPos.y)).containsExactly(List.of(8, 12, 0, 0), List.of(8, 12, 12, 0), List.of(8, 12, 0, 8));
-        assertThat(d.panels).extracting(p -> p.panel.id).containsExactly(1, 2, 3);
+        assertThat(d.panels).extracting(PanelEntries::panel).extracting(p -> List.of(p.gridPos.h, p.gridPos.w,
+                p.gridPos.x, p.gridPos.y)).containsExactly(List.of(8, 12, 0, 0), List.of(8, 12, 12, 0), List.of(8, 12, 0, 8));
+        assertThat(d.panels).extracting(PanelEntries::panel).extracting(p -> p.id).containsExactly(1, 2, 3);
     }
 
     @Test

@@ -1,3 +1,6 @@
+// Mirrors com.grafana.foundation.dashboard.Dashboard of the Grafana Foundation SDK's Java flavour at commit
+// f178d5a42a8915fdda9235e97ad93881e3f94fef (see dashboards-as-code/README.md): same names and parameter types,
+// only the members used here.
 package dev.monitoringlab.dashboards.foundation.dashboard;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -29,7 +32,7 @@ public class Dashboard {
     @JsonProperty("refresh")
     public String refresh;
     @JsonProperty("schemaVersion")
-    public Integer schemaVersion;
+    public Short schemaVersion;
     @JsonProperty("version")
     public Integer version;
     @JsonProperty("templating")

@@ -1,3 +1,6 @@
+// Mirrors com.grafana.foundation.dashboard.DashboardBuilder of the Grafana Foundation SDK's Java flavour at commit
+// f178d5a42a8915fdda9235e97ad93881e3f94fef (see dashboards-as-code/README.md): same names and parameter types,
+// only the members used here.
 package dev.monitoringlab.dashboards.foundation.dashboard;
 
 import dev.monitoringlab.dashboards.foundation.cog.Builder;
@@ -11,7 +14,7 @@ import java.util.List;
  */
 public class DashboardBuilder implements Builder<Dashboard> {
     /** Grafana 12's dashboard JSON. */
-    private static final int SCHEMA_VERSION = 41;
+    private static final short SCHEMA_VERSION = 41;
     private static final int COLUMNS = 24;
 
     protected final Dashboard internal = new Dashboard();
@@ -56,11 +59,6 @@ public class DashboardBuilder implements Builder<Dashboard> {
         return this;
     }
 
-    public DashboardBuilder readonly() {
-        this.internal.editable = false;
-        return this;
-    }
-
     public DashboardBuilder tooltip(DashboardCursorSync graphTooltip) {
         this.internal.graphTooltip = graphTooltip;
         return this;
@@ -83,8 +81,7 @@ public class DashboardBuilder implements Builder<Dashboard> {
     }
 
     public DashboardBuilder withPanel(Builder<Panel> panel) {
-        PanelOrRowPanel entry = new PanelOrRowPanel();
-        entry.panel = panel.build();
+        PanelOrRowPanel entry = PanelOrRowPanel.createPanel(panel.build());
         GridPos g = entry.panel.gridPos != null ? entry.panel.gridPos : new GridPos();
         entry.panel.gridPos = g;
         g.h = g.h != null ? g.h : 0;
@@ -107,8 +104,7 @@ public class DashboardBuilder implements Builder<Dashboard> {
     }
 
     public DashboardBuilder withRow(Builder<RowPanel> rowPanel) {
-        PanelOrRowPanel entry = new PanelOrRowPanel();
-        entry.rowPanel = rowPanel.build();
+        PanelOrRowPanel entry = PanelOrRowPanel.createRowPanel(rowPanel.build());
         GridPos g = entry.rowPanel.gridPos;
         if (g == null || (g.x == 0 && g.y == 0)) {
             entry.rowPanel.gridPos = new GridPos(1, COLUMNS, 0, currentY, null);

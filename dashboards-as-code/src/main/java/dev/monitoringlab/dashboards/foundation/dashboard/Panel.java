@@ -1,8 +1,12 @@
+// Mirrors com.grafana.foundation.dashboard.Panel of the Grafana Foundation SDK's Java flavour at commit
+// f178d5a42a8915fdda9235e97ad93881e3f94fef (see dashboards-as-code/README.md): same names and parameter types,
+// only the members used here.
 package dev.monitoringlab.dashboards.foundation.dashboard;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.monitoringlab.dashboards.foundation.cog.variants.Dataquery;
+import dev.monitoringlab.dashboards.foundation.common.DataSourceRef;
 import java.util.List;
 
 /** A visualisation panel; its plugin ({@code type}) decides what {@code options} and {@code custom} hold. */

@@ -1,6 +1,10 @@
+// Mirrors com.grafana.foundation.dashboard.QueryVariableBuilder of the Grafana Foundation SDK's Java flavour at commit
+// f178d5a42a8915fdda9235e97ad93881e3f94fef (see dashboards-as-code/README.md): same names and parameter types,
+// only the members used here.
 package dev.monitoringlab.dashboards.foundation.dashboard;
 
 import dev.monitoringlab.dashboards.foundation.cog.Builder;
+import dev.monitoringlab.dashboards.foundation.common.DataSourceRef;
 import java.util.List;
 
 /**
@@ -11,7 +15,7 @@ public class QueryVariableBuilder implements Builder<VariableModel> {
     protected final VariableModel internal = new VariableModel();
 
     public QueryVariableBuilder(String name) {
-        this.internal.type = "query";
+        this.internal.type = VariableType.QUERY;
         this.internal.name = name;
     }
 

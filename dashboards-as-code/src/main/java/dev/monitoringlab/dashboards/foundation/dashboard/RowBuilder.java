@@ -1,3 +1,6 @@
+// Mirrors com.grafana.foundation.dashboard.RowBuilder of the Grafana Foundation SDK's Java flavour at commit
+// f178d5a42a8915fdda9235e97ad93881e3f94fef (see dashboards-as-code/README.md): same names and parameter types,
+// only the members used here.
 package dev.monitoringlab.dashboards.foundation.dashboard;
 
 import dev.monitoringlab.dashboards.foundation.cog.Builder;
@@ -17,11 +20,6 @@ public class RowBuilder implements Builder<RowPanel> {
 
     public RowBuilder id(Integer id) {
         this.internal.id = id;
-        return this;
-    }
-
-    public RowBuilder collapsed(Boolean collapsed) {
-        this.internal.collapsed = collapsed;
         return this;
     }
 

@@ -1,7 +1,10 @@
+// Mirrors com.grafana.foundation.prometheus.DataqueryBuilder of the Grafana Foundation SDK's Java flavour at commit
+// f178d5a42a8915fdda9235e97ad93881e3f94fef (see dashboards-as-code/README.md): same names and parameter types,
+// only the members used here.
 package dev.monitoringlab.dashboards.foundation.prometheus;
 
 import dev.monitoringlab.dashboards.foundation.cog.Builder;
-import dev.monitoringlab.dashboards.foundation.dashboard.DataSourceRef;
+import dev.monitoringlab.dashboards.foundation.common.DataSourceRef;
 
 /** A Prometheus target: {@code new DataqueryBuilder().expr("model_result").legendFormat("{{job}}").range()}. */
 public class DataqueryBuilder implements Builder<dev.monitoringlab.dashboards.foundation.cog.variants.Dataquery> {
@@ -9,11 +12,6 @@ public class DataqueryBuilder implements Builder<dev.monitoringlab.dashboards.fo
 
     public DataqueryBuilder datasource(DataSourceRef datasource) {
         this.internal.datasource = datasource;
-        return this;
-    }
-
-    public DataqueryBuilder refId(String refId) {
-        this.internal.refId = refId;
         return this;
     }
 

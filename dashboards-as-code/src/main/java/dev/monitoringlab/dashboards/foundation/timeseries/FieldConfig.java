@@ -1,25 +1,12 @@
+// Mirrors com.grafana.foundation.timeseries.FieldConfig of the Grafana Foundation SDK's Java flavour at commit
+// f178d5a42a8915fdda9235e97ad93881e3f94fef (see dashboards-as-code/README.md): same names and parameter types,
+// only the members used here.
 package dev.monitoringlab.dashboards.foundation.timeseries;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.monitoringlab.dashboards.foundation.common.BoolOrFloat64;
-import dev.monitoringlab.dashboards.foundation.common.GraphDrawStyle;
-import dev.monitoringlab.dashboards.foundation.common.GraphThresholdsStyleConfig;
-import dev.monitoringlab.dashboards.foundation.common.VisibilityMode;
+import dev.monitoringlab.dashboards.foundation.common.GraphFieldConfig;
 
-/** The timeseries panel's {@code fieldConfig.defaults.custom}: how lines and thresholds are drawn. */
+/** The timeseries panel's {@code fieldConfig.defaults.custom}: a graph's field options, as in the SDK. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class FieldConfig {
-    @JsonProperty("drawStyle")
-    public GraphDrawStyle drawStyle;
-    @JsonProperty("lineWidth")
-    public Double lineWidth;
-    @JsonProperty("fillOpacity")
-    public Double fillOpacity;
-    @JsonProperty("showPoints")
-    public VisibilityMode showPoints;
-    @JsonProperty("spanNulls")
-    public BoolOrFloat64 spanNulls;
-    @JsonProperty("thresholdsStyle")
-    public GraphThresholdsStyleConfig thresholdsStyle;
+public class FieldConfig extends GraphFieldConfig {
 }

@@ -1,3 +1,6 @@
+// Mirrors com.grafana.foundation.timeseries.Options of the Grafana Foundation SDK's Java flavour at commit
+// f178d5a42a8915fdda9235e97ad93881e3f94fef (see dashboards-as-code/README.md): same names and parameter types,
+// only the members used here.
 package dev.monitoringlab.dashboards.foundation.timeseries;
 
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,15 +1,18 @@
+// Mirrors com.grafana.foundation.timeseries.TimeseriesPanelBuilder of the Grafana Foundation SDK's Java flavour at commit
+// f178d5a42a8915fdda9235e97ad93881e3f94fef (see dashboards-as-code/README.md): same names and parameter types,
+// only the members used here.
 package dev.monitoringlab.dashboards.foundation.timeseries;
 
 import dev.monitoringlab.dashboards.foundation.cog.Builder;
 import dev.monitoringlab.dashboards.foundation.cog.variants.Dataquery;
 import dev.monitoringlab.dashboards.foundation.common.BoolOrFloat64;
+import dev.monitoringlab.dashboards.foundation.common.DataSourceRef;
 import dev.monitoringlab.dashboards.foundation.common.GraphDrawStyle;
 import dev.monitoringlab.dashboards.foundation.common.GraphThresholdsStyleConfig;
 import dev.monitoringlab.dashboards.foundation.common.VisibilityMode;
 import dev.monitoringlab.dashboards.foundation.common.VizLegendOptions;
 import dev.monitoringlab.dashboards.foundation.common.VizLegendOptionsBuilder;
 import dev.monitoringlab.dashboards.foundation.common.VizTooltipOptions;
-import dev.monitoringlab.dashboards.foundation.dashboard.DataSourceRef;
 import dev.monitoringlab.dashboards.foundation.dashboard.FieldColor;
 import dev.monitoringlab.dashboards.foundation.dashboard.FieldConfigSource;
 import dev.monitoringlab.dashboards.foundation.dashboard.GridPos;
@@ -18,13 +21,13 @@ import dev.monitoringlab.dashboards.foundation.dashboard.ThresholdsConfig;
 import java.util.LinkedList;
 
 /**
- * A timeseries panel: {@code new PanelBuilder().title("CPU").unit(Constants.Percent).min(0.0).max(100.0)
+ * A timeseries panel: {@code new TimeseriesPanelBuilder().title("CPU").unit(Constants.Percent).min(0.0).max(100.0)
  * .withTarget(query)}. Size is given as span (columns) and height; the dashboard places the panel.
  */
-public class PanelBuilder implements Builder<Panel> {
+public class TimeseriesPanelBuilder implements Builder<Panel> {
     protected final Panel internal = new Panel();
 
-    public PanelBuilder() {
+    public TimeseriesPanelBuilder() {
         this.internal.type = "timeseries";
         this.internal.fieldConfig = new FieldConfigSource();
         this.internal.fieldConfig.defaults = new dev.monitoringlab.dashboards.foundation.dashboard.FieldConfig();
@@ -50,12 +53,12 @@ public class PanelBuilder implements Builder<Panel> {
         return this.internal.gridPos;
     }
 
-    public PanelBuilder id(Integer id) {
+    public TimeseriesPanelBuilder id(Integer id) {
         this.internal.id = id;
         return this;
     }
 
-    public PanelBuilder withTarget(Builder<Dataquery> target) {
+    public TimeseriesPanelBuilder withTarget(Builder<Dataquery> target) {
         if (this.internal.targets == null) {
             this.internal.targets = new LinkedList<>();
         }
@@ -63,29 +66,29 @@ public class PanelBuilder implements Builder<Panel> {
         return this;
     }
 
-    public PanelBuilder title(String title) {
+    public TimeseriesPanelBuilder title(String title) {
         this.internal.title = title;
         return this;
     }
 
-    public PanelBuilder description(String description) {
+    public TimeseriesPanelBuilder description(String description) {
         this.internal.description = description;
         return this;
     }
 
-    public PanelBuilder datasource(DataSourceRef datasource) {
+    public TimeseriesPanelBuilder datasource(DataSourceRef datasource) {
         this.internal.datasource = datasource;
         return this;
     }
 
     /** Pins the panel; a gridPos at x=0, y=0 is still placed by the dashboard. */
-    public PanelBuilder gridPos(GridPos gridPos) {
+    public TimeseriesPanelBuilder gridPos(GridPos gridPos) {
         this.internal.gridPos = gridPos;
         return this;
     }
 
     /** Height in grid rows. */
-    public PanelBuilder height(Integer h) {
+    public TimeseriesPanelBuilder height(Integer h) {
         if (!(h > 0)) {
             throw new IllegalArgumentException("h must be > 0");
         }
@@ -94,7 +97,7 @@ public class PanelBuilder implements Builder<Panel> {
     }
 
     /** Width in grid columns (1-24). */
-    public PanelBuilder span(Integer w) {
+    public TimeseriesPanelBuilder span(Integer w) {
         if (!(w > 0)) {
             throw new IllegalArgumentException("w must be > 0");
         }
@@ -106,78 +109,78 @@ public class PanelBuilder implements Builder<Panel> {
     }
 
     /** Lower limit of the step of every target ("5s"). */
-    public PanelBuilder interval(String interval) {
+    public TimeseriesPanelBuilder interval(String interval) {
         this.internal.interval = interval;
         return this;
     }
 
     /** A Grafana unit id, see {@code units.Constants}. */
-    public PanelBuilder unit(String unit) {
+    public TimeseriesPanelBuilder unit(String unit) {
         this.internal.fieldConfig.defaults.unit = unit;
         return this;
     }
 
-    public PanelBuilder decimals(Double decimals) {
+    public TimeseriesPanelBuilder decimals(Double decimals) {
         this.internal.fieldConfig.defaults.decimals = decimals;
         return this;
     }
 
-    public PanelBuilder min(Double min) {
+    public TimeseriesPanelBuilder min(Double min) {
         this.internal.fieldConfig.defaults.min = min;
         return this;
     }
 
-    public PanelBuilder max(Double max) {
+    public TimeseriesPanelBuilder max(Double max) {
         this.internal.fieldConfig.defaults.max = max;
         return this;
     }
 
-    public PanelBuilder thresholds(Builder<ThresholdsConfig> thresholds) {
+    public TimeseriesPanelBuilder thresholds(Builder<ThresholdsConfig> thresholds) {
         this.internal.fieldConfig.defaults.thresholds = thresholds.build();
         return this;
     }
 
-    public PanelBuilder colorScheme(Builder<FieldColor> color) {
+    public TimeseriesPanelBuilder colorScheme(Builder<FieldColor> color) {
         this.internal.fieldConfig.defaults.color = color.build();
         return this;
     }
 
-    public PanelBuilder legend(Builder<VizLegendOptions> legend) {
+    public TimeseriesPanelBuilder legend(Builder<VizLegendOptions> legend) {
         options().legend = legend.build();
         return this;
     }
 
-    public PanelBuilder tooltip(Builder<VizTooltipOptions> tooltip) {
+    public TimeseriesPanelBuilder tooltip(Builder<VizTooltipOptions> tooltip) {
         options().tooltip = tooltip.build();
         return this;
     }
 
-    public PanelBuilder drawStyle(GraphDrawStyle drawStyle) {
+    public TimeseriesPanelBuilder drawStyle(GraphDrawStyle drawStyle) {
         custom().drawStyle = drawStyle;
         return this;
     }
 
-    public PanelBuilder thresholdsStyle(Builder<GraphThresholdsStyleConfig> thresholdsStyle) {
+    public TimeseriesPanelBuilder thresholdsStyle(Builder<GraphThresholdsStyleConfig> thresholdsStyle) {
         custom().thresholdsStyle = thresholdsStyle.build();
         return this;
     }
 
-    public PanelBuilder lineWidth(Double lineWidth) {
+    public TimeseriesPanelBuilder lineWidth(Double lineWidth) {
         custom().lineWidth = lineWidth;
         return this;
     }
 
-    public PanelBuilder fillOpacity(Double fillOpacity) {
+    public TimeseriesPanelBuilder fillOpacity(Double fillOpacity) {
         custom().fillOpacity = fillOpacity;
         return this;
     }
 
-    public PanelBuilder showPoints(VisibilityMode showPoints) {
+    public TimeseriesPanelBuilder showPoints(VisibilityMode showPoints) {
         custom().showPoints = showPoints;
         return this;
     }
 
-    public PanelBuilder spanNulls(BoolOrFloat64 spanNulls) {
+    public TimeseriesPanelBuilder spanNulls(BoolOrFloat64 spanNulls) {
         custom().spanNulls = spanNulls;
         return this;
     }

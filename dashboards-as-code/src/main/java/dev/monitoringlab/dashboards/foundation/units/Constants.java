@@ -1,7 +1,10 @@
+// Mirrors com.grafana.foundation.units.Constants of the Grafana Foundation SDK's Java flavour at commit
+// f178d5a42a8915fdda9235e97ad93881e3f94fef (see dashboards-as-code/README.md): same names and parameter types,
+// only the members used here.
 package dev.monitoringlab.dashboards.foundation.units;
 
 /** Grafana unit ids, named as in {@code com.grafana.foundation.units.Constants} (only those used here). */
-public final class Constants {
+public class Constants {
     /** Plain numbers with SI-style abbreviation (1.2 K). */
     public static final String Short = "short";
     /** Percent, 0-100. */
