@@ -124,21 +124,23 @@ public final class StoreModelDashboard {
         return StoreModelRules.successRatio(settings, model, picked);
     }
 
+    /** The share of class 1; the red line and the alert only where the descriptor asks for them ("share_alert"). */
     TimeseriesPanelBuilder successShare(ModelSpec model) {
         double threshold = settings.storeSuccessThreshold();
         String positive = Models.positiveClass(model);
-        return Common.timeseries("Class share: " + model.name(),
-                        "Share of model " + model.name() + "'s predictions of class '" + positive + "' over "
-                                + settings.promDuration(Setting.STORE_SUCCESS_WINDOW)
-                                + ". StoreSuccessRateLow fires after " + settings.promDuration(Setting.STORE_SUCCESS_FOR)
+        String share = "Share of model " + model.name() + "'s predictions of class '" + positive + "' over "
+                + settings.promDuration(Setting.STORE_SUCCESS_WINDOW) + ".";
+        TimeseriesPanelBuilder panel = Common.timeseries("Class share: " + model.name(), !model.watchesShare()
+                        ? share + " No alert watches it (its descriptor has no share_alert)."
+                        : share + " StoreSuccessRateLow fires after " + settings.promDuration(Setting.STORE_SUCCESS_FOR)
                                 + " below the red line (" + Common.percent(threshold) + " %).")
                 .withTarget(query(successShareExpr(model), positive + " share"))
                 .unit(Constants.PercentUnit)
                 .min(0.0)
                 .max(1.0)
-                .decimals(1.0)
-                .thresholds(Common.redLineAt(threshold))
-                .thresholdsStyle(Common.thresholdLine());
+                .decimals(1.0);
+        return !model.watchesShare() ? panel
+                : panel.thresholds(Common.redLineAt(threshold)).thresholdsStyle(Common.thresholdLine());
     }
 
     TimeseriesPanelBuilder inputDrift(ModelSpec model, InputSpec input) {

@@ -165,6 +165,14 @@ class DashboardsTest {
         assertThat(defaults.path("thresholds").path("steps").path(1).path("color").asText()).isEqualTo("red");
         assertThat(defaults.path("custom").path("thresholdsStyle").path("mode").asText()).isEqualTo("line");
         assertThat(defaults.path("unit").asText()).isEqualTo("percentunit");
+
+        // order-return's descriptor has no share_alert: its share is drawn without a line no alert stands behind
+        JsonNode unwatched = ModelMockDashboardTest.panel(byUid(all(s), "store-model"), "Class share: order-return");
+        assertThat(unwatched.path("targets").path(0).path("expr").asText()).contains("class=\"returned\"");
+        assertThat(unwatched.path("fieldConfig").path("defaults").path("thresholds").path("steps").isMissingNode()
+                || unwatched.path("fieldConfig").path("defaults").path("thresholds").path("steps").size() <= 1).isTrue();
+        assertThat(unwatched.path("description").asText()).contains("No alert watches it")
+                .doesNotContain("StoreSuccessRateLow");
     }
 
     @Test

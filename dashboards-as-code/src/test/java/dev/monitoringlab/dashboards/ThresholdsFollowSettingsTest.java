@@ -41,7 +41,7 @@ class ThresholdsFollowSettingsTest {
         EXPECTED.put("Model result", s -> List.of(s.number(Setting.MODEL_MOCK_THRESHOLD)));
         EXPECTED.put("Result distribution (histogram quantiles)", s -> List.of(s.number(Setting.MODEL_MOCK_THRESHOLD)));
         EXPECTED.put("CPU busy", s -> List.of(s.number(Setting.HOST_CPU_THRESHOLD_PERCENT)));
-        // StoreSuccessRateLow's threshold, one panel per model of the repository
+        // StoreSuccessRateLow's threshold, on the panel of each model it watches ("share_alert": true)
         EXPECTED.put("Class share", s -> List.of(s.number(Setting.STORE_SUCCESS_THRESHOLD)));
         EXPECTED.put("Input drift", s -> List.of(s.number(Setting.STORE_DRIFT_MODERATE),
                 s.number(Setting.STORE_DRIFT_THRESHOLD)));
