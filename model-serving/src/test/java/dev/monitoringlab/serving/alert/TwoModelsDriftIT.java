@@ -60,8 +60,9 @@ import org.junit.jupiter.api.io.TempDir;
  * predictions/s. After a normal phase, order-return's customer_tenure_days moves far above its training spread
  * (still within the descriptor's accepted range); everything else stays as in training. StoreModelInputDrift must
  * fire for model order-return and that input, while no drift alert of store-success and none of order-return's other
- * inputs even goes pending (order-return's output drift may follow its input: the model answers differently), and
- * no request fails. The real Prometheus and Alertmanager run from the generated rules (drift window 20s, 'for' 10s,
+ * inputs even goes pending (order-return's output drift may follow its input: the model answers differently). Then
+ * store-success gets the workshop's faulty traffic (customers_count 50..600): its own alert fires for that input,
+ * still none for items_count nor for order-return's other inputs, and no request fails. The real Prometheus and Alertmanager run from the generated rules (drift window 20s, 'for' 10s,
  * the production expressions); the timeline of alert states, drift scores and Slack messages is printed.
  */
 class TwoModelsDriftIT {
@@ -74,6 +75,10 @@ class TwoModelsDriftIT {
     private static final String INPUT_DRIFT = "StoreModelInputDrift";
     private static final String OUTPUT_DRIFT = "StoreModelOutputDrift";
     private static final String TARGET = key(INPUT_DRIFT, Map.of(MetricNames.MODEL, ORDERS, MetricNames.INPUT, SHIFTED));
+    /** The workshop's faulty scenario moves customers_count (50..600 customers) and leaves items_count as trained. */
+    private static final String STORE_SHIFTED = "customers_count";
+    private static final String STORE_TARGET = key(INPUT_DRIFT, Map.of(MetricNames.MODEL, STORE, MetricNames.INPUT,
+            STORE_SHIFTED));
     private static final Duration DRIFT_WINDOW = Duration.ofSeconds(20);
     private static final Duration NORMAL_PHASE = Duration.ofSeconds(30);
     private static final Duration FIRING_WITHIN = Duration.ofSeconds(90);
@@ -94,7 +99,9 @@ class TwoModelsDriftIT {
     private final Map<String, String> wrong = new LinkedHashMap<>();
     private Instant t0;
     private Instant targetFiring;
+    private Instant storeTargetFiring;
     private boolean faulty;
+    private boolean storeFaulty;
     private int slackSeen;
 
     @Test
@@ -148,6 +155,21 @@ class TwoModelsDriftIT {
                 event(targetFiring, String.format(Locale.ROOT, "%s firing %.1f s after the shift", TARGET,
                         Duration.between(shift, targetFiring).toMillis() / 1000.0));
                 watch(prom, slack, () -> false, HOLD);
+
+                // then the other model's faulty traffic: its own alert, for its own input, and still none elsewhere
+                Instant storeShift = Instant.now();
+                storeFaulty = true;
+                event(storeShift, String.format(Locale.ROOT, "faulty traffic for %s too (the workshop's faulty"
+                        + " scenario: %s 50..600); %s's %s stays shifted", STORE, STORE_SHIFTED, ORDERS, SHIFTED));
+                traffic.storeScenario(Scenario.FAULTY);
+                watch(prom, slack, () -> storeTargetFiring != null, FIRING_WITHIN);
+                if (storeTargetFiring == null) {
+                    throw new AssertionError(STORE_TARGET + " not firing within " + FIRING_WITHIN.toSeconds() + " s of"
+                            + " its faulty traffic; alert states " + states + "; timeline:\n" + timelineText());
+                }
+                event(storeTargetFiring, String.format(Locale.ROOT, "%s firing %.1f s after its faulty traffic",
+                        STORE_TARGET, Duration.between(storeShift, storeTargetFiring).toMillis() / 1000.0));
+                watch(prom, slack, () -> false, HOLD);
                 traffic.stop();
                 event(Instant.now(), String.format(Locale.ROOT, "requests: %s %d (%d failed), %s %d (%d failed)", STORE,
                         traffic.storeSent.get(), traffic.storeFailed.get(), ORDERS, traffic.orderSent.get(),
@@ -159,8 +181,15 @@ class TwoModelsDriftIT {
                         .containsEntry("alertname", INPUT_DRIFT)
                         .containsEntry(MetricNames.MODEL, ORDERS)
                         .containsEntry(MetricNames.INPUT, SHIFTED);
-                assertThat(wrong.values()).as("drift alerts pending or firing for store-success, for another input of"
-                        + " order-return, or under normal traffic; timeline:\n%s", timelineText()).isEmpty();
+                PrometheusApi.Alert storeFired = prom.alerts().stream().filter(a -> key(a).equals(STORE_TARGET))
+                        .findFirst().orElseThrow(() -> new AssertionError(STORE_TARGET + " gone from Prometheus's alerts"));
+                assertThat(storeFired.labels()).as("labels of the store model's alert that fired")
+                        .containsEntry("alertname", INPUT_DRIFT)
+                        .containsEntry(MetricNames.MODEL, STORE)
+                        .containsEntry(MetricNames.INPUT, STORE_SHIFTED);
+                assertThat(wrong.values()).as("drift alerts pending or firing for a model or input whose traffic was"
+                        + " normal (store-success before its faulty phase, items_count, order-return's other"
+                        + " inputs); timeline:\n%s", timelineText()).isEmpty();
                 assertThat(traffic.storeSent.get()).as("store-success predictions sent").isPositive();
                 assertThat(traffic.orderSent.get()).as("order-return predictions sent").isPositive();
                 assertThat(traffic.failures).as("failed requests (status or error)").isEmpty();
@@ -228,6 +257,9 @@ class TwoModelsDriftIT {
                 if (k.equals(TARGET) && state.equals("firing") && targetFiring == null) {
                     targetFiring = t;
                 }
+                if (k.equals(STORE_TARGET) && state.equals("firing") && storeTargetFiring == null) {
+                    storeTargetFiring = t;
+                }
             }
             List<Message> messages = slack.messages();
             for (Message m : messages.subList(slackSeen, messages.size())) {
@@ -258,7 +290,10 @@ class TwoModelsDriftIT {
             return true;
         }
         String ordersOutput = OUTPUT_DRIFT + "{" + MetricNames.MODEL + "=" + ORDERS;
-        return faulty && (key.equals(TARGET) || key.startsWith(ordersOutput + ",") || key.equals(ordersOutput + "}"));
+        String storeOutput = OUTPUT_DRIFT + "{" + MetricNames.MODEL + "=" + STORE;
+        return faulty && (key.equals(TARGET) || key.startsWith(ordersOutput + ",") || key.equals(ordersOutput + "}"))
+                || storeFaulty && (key.equals(STORE_TARGET) || key.startsWith(storeOutput + ",")
+                        || key.equals(storeOutput + "}"));
     }
 
     /** The drift scores of the inputs, by model: "psi order-return: channel 0.01, ...; store-success: ...". */
@@ -342,6 +377,7 @@ class TwoModelsDriftIT {
         /** The first few order-return failures, with the answer. */
         final List<String> failures = new CopyOnWriteArrayList<>();
         private volatile boolean shifted;
+        private volatile Scenario storeScenario = Scenario.NORMAL;
         private volatile boolean stop;
 
         Traffic(URI url, ModelSpec orders) {
@@ -361,11 +397,16 @@ class TwoModelsDriftIT {
             shifted = true;
         }
 
+        /** The store model's scenario from its next 1 s run on. */
+        void storeScenario(Scenario next) {
+            storeScenario = next;
+        }
+
         private void storeLoop() {
             long seed = 1;
             while (!stop) {
                 try {
-                    TrafficSummary s = store.run(Scenario.NORMAL, RATE, Duration.ofSeconds(1), seed++, null);
+                    TrafficSummary s = store.run(storeScenario, RATE, Duration.ofSeconds(1), seed++, null);
                     storeSent.addAndGet(s.sent());
                     storeFailed.addAndGet(s.errors());
                 } catch (InterruptedException e) {
