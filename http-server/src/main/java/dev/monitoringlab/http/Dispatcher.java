@@ -86,6 +86,10 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
         guard.requestRead();
         pending = null;
         boolean head = HttpMethod.HEAD.equals(req.method());
+        if (req.decoderResult().cause() instanceof RequestDecoder.DeclaredTooLarge) {
+            tooLarge(ctx, req);
+            return;
+        }
         if (req.decoderResult().isFailure()) {
             Problem problem = problem(req.decoderResult().cause());
             write(ctx, head, rejected(req, problem, NO_BODY), false);
@@ -104,7 +108,10 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
         write(ctx, head, response, HttpUtil.isKeepAlive(req));
     }
 
-    /** From the aggregator: the declared or received body is over the limit. Answered without reading the rest. */
+    /**
+     * From the aggregator or the decoder: the declared or received body is over the limit. Answered without reading
+     * the rest.
+     */
     void tooLarge(ChannelHandlerContext ctx, HttpMessage message) {
         guard.requestRead();
         pending = null;

@@ -14,7 +14,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -70,8 +70,9 @@ public final class HttpServer implements AutoCloseable {
                         ReadGate gate = new ReadGate(limits, stats);
                         ConnectionGuard guard = new ConnectionGuard(limits, stats);
                         Dispatcher dispatcher = new Dispatcher(handler, guard, gate, stats);
-                        ch.pipeline().addLast(gate, guard,
-                                new HttpServerCodec(Math.min(limits.maxHeaderBytes(), 4096), limits.maxHeaderBytes(), 8192),
+                        ch.pipeline().addLast(gate, guard, new HttpResponseEncoder(),
+                                new RequestDecoder(Math.min(limits.maxHeaderBytes(), 4096), limits.maxHeaderBytes(), 8192,
+                                        limits.maxBodyBytes()),
                                 new ChannelInboundHandlerAdapter() {
                                     @Override
                                     public void channelRead(ChannelHandlerContext ctx, Object msg) {

@@ -254,6 +254,36 @@ class HostileClientsTest {
         assertThat(problems).containsExactly(Problem.BODY_TOO_LARGE);
     }
 
+    @Test
+    void aChunkDeclaredOverTheLimitIsRefused413WhenItsSizeLineArrivesWhileTheClientStillSends() throws Exception {
+        Duration timeout = Duration.ofSeconds(30);
+        start(ServerLimits.defaults().withMaxBodyBytes(100).withRequestTimeout(timeout));
+        try (Socket s = socket()) {
+            long t = System.nanoTime();
+            // 1 MiB announced, 10 bytes sent, the connection kept open: before, the answer waited for 100 bytes
+            s.getOutputStream().write(("POST /p HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n100000\r\n"
+                    + "x".repeat(10)).getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(readResponse(s.getInputStream())).startsWith("HTTP/1.1 413").contains("BODY_TOO_LARGE",
+                    "connection: close");
+            assertThat(Duration.ofNanos(System.nanoTime() - t)).as("answered long before the request timeout")
+                    .isLessThan(timeout.dividedBy(2));
+        }
+        try (Socket s = socket()) { // the sizes add up: 60 + 41 declared > 100, refused at the second size line
+            s.getOutputStream().write(("POST /p HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3c\r\n"
+                    + "y".repeat(60) + "\r\n29;name=value\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(readResponse(s.getInputStream())).startsWith("HTTP/1.1 413");
+        }
+        try (Socket s = socket()) { // exactly the limit, in chunks with an extension and a trailer: answered
+            s.getOutputStream().write(("POST /p HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3c\r\n"
+                    + "y".repeat(60) + "\r\n28;name=value\r\n" + "z".repeat(40) + "\r\n0\r\nX-Sum: 1\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(readResponse(s.getInputStream())).startsWith("HTTP/1.1 200")
+                    .endsWith("ok /p " + "y".repeat(60) + "z".repeat(40));
+        }
+        assertThat(problems).containsExactly(Problem.BODY_TOO_LARGE, Problem.BODY_TOO_LARGE);
+        assertThat(server.requestTimeouts()).isZero();
+    }
+
     private static boolean closedByPeer(Socket s) {
         try {
             s.setSoTimeout(200);
