@@ -104,11 +104,6 @@ public final class NativeStack implements LaunchedStack {
         return java.util.Optional.ofNullable(ended);
     }
 
-    /** The pid of a running process, as a test that kills it from outside needs it. */
-    public synchronized long pid(String name) {
-        return process(name).pid();
-    }
-
     private synchronized java.util.Map<String, ManagedProcess> supervised() {
         java.util.Map<String, ManagedProcess> out = new java.util.LinkedHashMap<>();
         processes.stream().filter(p -> !held.contains(p.name())).forEach(p -> out.put(p.name(), p));
