@@ -2,16 +2,13 @@ package dev.monitoringlab.stack;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Alertmanager's API (/api/v2): the alerts it holds and their state, silences, and the cluster it is part of. */
+/** Alertmanager's API (/api/v2): the alerts it holds and their state, the silences in effect, and its cluster. */
 public final class AlertmanagerApi {
     private final URI base;
 
@@ -110,21 +107,6 @@ public final class AlertmanagerApi {
         return new Cluster(c.path("status").asText(), peers);
     }
 
-    /** Silences {@code alertname} until {@code endsAt}; returns the silence's id. */
-    public String silence(String alertname, Instant endsAt, String comment) {
-        ObjectNode body = Http.JSON.createObjectNode();
-        body.putArray("matchers").addObject().put("name", "alertname").put("value", alertname).put("isRegex", false)
-                .put("isEqual", true);
-        body.put("startsAt", Instant.now().toString()).put("endsAt", endsAt.toString())
-                .put("createdBy", "monitoring-lab").put("comment", comment);
-        String answer = Http.postJson(base.resolve("/api/v2/silences"), body);
-        try {
-            return Http.JSON.readTree(answer).path("silenceID").asText();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("unreadable answer to a new silence: " + answer, e);
-        }
-    }
-
     /** Ids of the silences in effect now (state "active"). */
     public List<String> activeSilences() {
         List<String> out = new ArrayList<>();
@@ -134,10 +116,6 @@ public final class AlertmanagerApi {
             }
         }
         return out;
-    }
-
-    public void expireSilence(String id) {
-        Http.send(HttpRequest.newBuilder(base.resolve("/api/v2/silence/" + id)).DELETE());
     }
 
     private static Map<String, String> map(JsonNode node) {

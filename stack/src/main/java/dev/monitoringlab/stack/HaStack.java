@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The highly available stack without Docker ({@code run.sh --ha}): VictoriaMetrics, two Alertmanagers in one gossip
  * cluster, two Prometheus replicas that differ only in their {@code replica} label (see {@link HighAvailability}),
- * and the same model mock, store model and node exporter as the single stack. Each process can be killed, stopped
- * and started again by name, which is what the failover tests do.
+ * and the same model mock, store model and node exporter as the single stack. The failover tests (HaStackIT, in this
+ * package) kill, stop and start processes by name through package-private methods.
  */
 public final class HaStack implements LaunchedStack {
     public static final String VICTORIA_METRICS = "victoria-metrics";
@@ -159,7 +159,7 @@ public final class HaStack implements LaunchedStack {
     }
 
     /** SIGKILL, as a crash or an OOM kill would end it: no chance to flush or say goodbye to its peers. */
-    public synchronized void kill(String name) {
+    synchronized void kill(String name) {
         ManagedProcess p = take(name);
         p.handle().destroyForcibly();
         try {
@@ -170,12 +170,12 @@ public final class HaStack implements LaunchedStack {
     }
 
     /** SIGTERM, as an orderly restart would: the process flushes and leaves. */
-    public synchronized void stop(String name) {
+    synchronized void stop(String name) {
         take(name).close();
     }
 
     /** Starts a stopped or killed process again with the same command, data and ports; waits until it is ready. */
-    public void start(String name) {
+    void start(String name) {
         ManagedProcess p;
         synchronized (this) {
             if (!specs.containsKey(name) || running.containsKey(name)) {

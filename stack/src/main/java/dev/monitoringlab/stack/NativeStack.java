@@ -104,11 +104,6 @@ public final class NativeStack implements LaunchedStack {
         return java.util.Optional.ofNullable(ended);
     }
 
-    /** The pid of a running process, as a test that kills it from outside needs it. */
-    public synchronized long pid(String name) {
-        return process(name).pid();
-    }
-
     private synchronized java.util.Map<String, ManagedProcess> supervised() {
         java.util.Map<String, ManagedProcess> out = new java.util.LinkedHashMap<>();
         processes.stream().filter(p -> !held.contains(p.name())).forEach(p -> out.put(p.name(), p));
@@ -138,9 +133,10 @@ public final class NativeStack implements LaunchedStack {
 
     /**
      * Stops one process the way a fault would: {@code crash} sends SIGKILL, otherwise SIGTERM as an operator's
-     * restart does. Its data and log stay; {@link #startAgain} brings it back. Used by the fault tests.
+     * restart does. Its data and log stay; {@link #startAgain} brings it back. Package-private: only the fault tests
+     * stop a process on purpose (through their StackFaults, in this package).
      */
-    public synchronized void stop(String name, boolean crash) {
+    synchronized void stop(String name, boolean crash) {
         ManagedProcess p = process(name);
         held.add(name);
         if (crash) {
@@ -151,7 +147,7 @@ public final class NativeStack implements LaunchedStack {
     }
 
     /** Starts a stopped process again with the same command, data directory and (appended) log, until ready. */
-    public void startAgain(String name, Duration readyTimeout) {
+    void startAgain(String name, Duration readyTimeout) {
         ManagedProcess again;
         synchronized (this) {
             ManagedProcess old = process(name);

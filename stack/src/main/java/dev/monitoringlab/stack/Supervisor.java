@@ -16,7 +16,7 @@ import java.util.function.BiConsumer;
  * Watches the processes of a native stack and starts each one that dies again, after the delay its
  * {@link RestartPolicy} gives, while the others keep running: what compose's {@code restart: unless-stopped} does
  * for the compose services. A process that keeps dying is given up on with one line, and {@code onGiveUp} decides
- * what becomes of the stack. A process the stack stopped on purpose (a fault test's stop, an operator's) is not in
+ * what becomes of the stack. A process the stack stopped on purpose (only the fault and failover tests do) is not in
  * {@link Processes#supervised()} and is left alone.
  */
 final class Supervisor implements AutoCloseable {

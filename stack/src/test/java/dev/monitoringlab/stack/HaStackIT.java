@@ -102,7 +102,7 @@ class HaStackIT {
     void aSilenceOnOnePeerHoldsOnTheSurvivorAndTheNextEpisodesAreNotifiedOnce() {
         AlertmanagerApi a = stack.alertmanager("a");
         AlertmanagerApi b = stack.alertmanager("b");
-        String silence = a.silence(Episodes.ALERT, Instant.now().plus(Duration.ofMinutes(10)), "maintenance");
+        String silence = Silences.create(a, Episodes.ALERT, Instant.now().plus(Duration.ofMinutes(10)), "maintenance");
         episodes.event("silence " + silence + " created on alertmanager-a");
         Instant gossiped = awaitTrue(() -> b.activeSilences().contains(silence), Duration.ofSeconds(30),
                 "the silence reaches alertmanager-b");
@@ -120,7 +120,7 @@ class HaStackIT {
                 && s.state().equals("suppressed") && s.silencedBy().contains(silence)), EPISODE.multipliedBy(2),
                 "alertmanager-b shows the alert suppressed by the silence");
         episodes.event("alertmanager-b shows " + Episodes.ALERT + " suppressed by " + silence);
-        b.expireSilence(silence);
+        Silences.expire(b, silence);
         Instant expired = Instant.now();
         episodes.event(expired, "silence expired on alertmanager-b");
 

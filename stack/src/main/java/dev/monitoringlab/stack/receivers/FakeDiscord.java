@@ -7,8 +7,9 @@ import java.util.Optional;
  * Behaves like a Discord webhook ({@code POST /api/webhooks/{id}/{token}}): JSON only, a message needs content
  * or embeds, at most 10 embeds, content at most 2000 characters, an embed title at most 256 and description at
  * most 4096; a valid message is answered 204 No Content, as Discord does without {@code ?wait=true}.
+ * Not final: the fault tests play outages with a subclass of their own.
  */
-public final class FakeDiscord extends WebhookSink {
+public class FakeDiscord extends WebhookSink {
     private static final String PATH = "/api/webhooks/1234567890/local-test-token";
 
     public FakeDiscord() {

@@ -39,42 +39,11 @@ public abstract class WebhookSink implements AutoCloseable {
     protected record Answer(int status, String contentType, String body) {
     }
 
-    /**
-     * An outage to play instead of the normal answer: an error status (with a Retry-After header when given), or
-     * {@link #HANG}: the request is read and never answered, as behind a dead load balancer.
-     */
-    public record Fault(int status, Optional<Duration> retryAfter) {
-        public static final Fault NONE = new Fault(0, Optional.empty());
-        public static final Fault HANG = new Fault(-1, Optional.empty());
-
-        public static Fault status(int status) {
-            return new Fault(status, Optional.empty());
-        }
-
-        public static Fault tooManyRequests(Duration retryAfter) {
-            return new Fault(429, Optional.of(retryAfter));
-        }
-
-        @Override
-        public String toString() {
-            return this == NONE || status == 0 ? "normal answers" : status < 0 ? "no answer (hang)"
-                    : status + retryAfter.map(d -> " with Retry-After: " + d.toSeconds()).orElse("");
-        }
-    }
-
-    /** Every request that reached the endpoint and what it got: the timeline of a fault test. */
-    public record Attempt(Instant receivedAt, String outcome) {
-    }
-
     private final HttpServer server;
     // not a small fixed pool: a hung request must not hold back the next one in a queue
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Message> messages = new CopyOnWriteArrayList<>();
     private final List<String> rejections = new CopyOnWriteArrayList<>();
-    private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
-    private final Object faultLock = new Object();
-    private Fault fault = Fault.NONE;
-    private boolean closed;
 
     protected WebhookSink() {
         this(InetAddress.getLoopbackAddress());
@@ -122,18 +91,6 @@ public abstract class WebhookSink implements AutoCloseable {
         return List.copyOf(messages);
     }
 
-    /** From now on, answer every request with {@code f} ({@link Fault#NONE}: normally); hung requests are released. */
-    public void inject(Fault f) {
-        synchronized (faultLock) {
-            fault = f;
-            faultLock.notifyAll();
-        }
-    }
-
-    public List<Attempt> attempts() {
-        return List.copyOf(attempts);
-    }
-
     /** Why requests were refused, for test failure messages. */
     public List<String> rejections() {
         return List.copyOf(rejections);
@@ -158,29 +115,22 @@ public abstract class WebhookSink implements AutoCloseable {
                 + "; rejected " + rejections);
     }
 
-    private void handle(HttpExchange ex) throws IOException {
+    /**
+     * Reads one request and answers it as the service would. Package-private on purpose: the only other answers,
+     * a test's outages, come from a look-alike in the same package that overrides it.
+     */
+    void handle(HttpExchange ex) throws IOException {
         Answer answer;
-        Instant at = Instant.now();
         try (InputStream in = ex.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY + 1);
-            Fault now = faultNow();
-            if (now.status() < 0) {
-                hangWhile(now);
-                attempts.add(new Attempt(at, "no answer (connection closed after the hang)"));
-                ex.close();
-                return;
-            }
-            if (now.status() > 0) {
-                answer = answerFor(now.status(), now.status() == 429 ? "You are being rate limited." : "Server Error");
-                now.retryAfter().ifPresent(d -> ex.getResponseHeaders().set("Retry-After", String.valueOf(d.toSeconds())));
-            } else {
-                answer = decide(ex, body);
-            }
+            answer = decide(ex, in.readNBytes(MAX_BODY + 1));
         } catch (RuntimeException e) {
             answer = answerFor(400, "unreadable request: " + e.getMessage());
         }
-        attempts.add(new Attempt(at, answer.status() + (ex.getResponseHeaders().containsKey("Retry-After")
-                ? " Retry-After: " + ex.getResponseHeaders().getFirst("Retry-After") : "")));
+        send(ex, answer);
+    }
+
+    /** Sends {@code answer} (and whatever headers are already set) and ends the exchange. */
+    static void send(HttpExchange ex, Answer answer) throws IOException {
         byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
         if (!answer.contentType().isEmpty()) {
             ex.getResponseHeaders().set("Content-Type", answer.contentType());
@@ -190,26 +140,6 @@ public abstract class WebhookSink implements AutoCloseable {
             ex.getResponseBody().write(out);
         }
         ex.close();
-    }
-
-    private Fault faultNow() {
-        synchronized (faultLock) {
-            return fault;
-        }
-    }
-
-    /** Holds the request while the same hang is in force (or until the endpoint closes). */
-    private void hangWhile(Fault hang) {
-        synchronized (faultLock) {
-            while (fault == hang && !closed) {
-                try {
-                    faultLock.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 
     private Answer decide(HttpExchange ex, byte[] body) {
@@ -253,10 +183,6 @@ public abstract class WebhookSink implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (faultLock) {
-            closed = true;
-            faultLock.notifyAll();
-        }
         server.stop(0);
         threads.shutdownNow();
     }

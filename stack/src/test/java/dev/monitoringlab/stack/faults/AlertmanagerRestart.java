@@ -6,6 +6,7 @@ import dev.monitoringlab.settings.ExternalTool.Distribution;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.stack.NativeStack;
+import dev.monitoringlab.stack.StackFaults;
 import dev.monitoringlab.stack.receivers.FakeDiscord;
 import dev.monitoringlab.stack.receivers.WebhookSink.Message;
 import java.io.IOException;
@@ -52,14 +53,14 @@ final class AlertmanagerRestart {
                         () -> notificationsSent(stack.alertmanager().base()) >= 1 ? Optional.of(Instant.now())
                                 : Optional.empty()), "Alertmanager has finished sending it");
 
-                stack.stop("alertmanager", false);
+                StackFaults.stop(stack, "alertmanager");
                 t.mark("injected: Alertmanager stopped (SIGTERM), data directory kept");
                 host.busy(true);
                 t.mark("injected: the synthetic host's CPU is busy");
                 Instant cpuFiring = FaultStacks.await(CPU_ALERT + " firing in Prometheus", Duration.ofSeconds(60),
                         () -> FaultStacks.prometheusAlert(stack.prometheus(), CPU_ALERT, "firing").map(a -> Instant.now()));
                 t.mark(cpuFiring, CPU_ALERT + " firing in Prometheus (Alertmanager still down)");
-                stack.startAgain("alertmanager", Duration.ofSeconds(60));
+                StackFaults.startAgain(stack, "alertmanager", Duration.ofSeconds(60));
                 Instant back = t.mark("Alertmanager ready again (same --storage.path)");
 
                 Duration bound = RESEND_DELAY.plus(s.evaluationInterval()).plusSeconds(10);

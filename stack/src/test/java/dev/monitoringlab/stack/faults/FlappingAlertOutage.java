@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.monitoringlab.settings.ExternalTool.Distribution;
 import dev.monitoringlab.stack.MockLog;
 import dev.monitoringlab.stack.NativeStack;
+import dev.monitoringlab.stack.receivers.FailingDiscord;
+import dev.monitoringlab.stack.receivers.FailingDiscord.Attempt;
+import dev.monitoringlab.stack.receivers.FailingDiscord.Fault;
 import dev.monitoringlab.stack.receivers.FakeDiscord;
-import dev.monitoringlab.stack.receivers.WebhookSink.Attempt;
-import dev.monitoringlab.stack.receivers.WebhookSink.Fault;
 import dev.monitoringlab.stack.receivers.WebhookSink.Message;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ final class FlappingAlertOutage {
 
     static void run(Path work, Distribution distribution) throws IOException {
         Timeline t = new Timeline("Discord outage (500, 429, hang; 60 s) with the lab's flapping alert");
-        try (FakeDiscord discord = new FakeDiscord()) {
+        try (FailingDiscord discord = new FailingDiscord()) {
             discord.inject(Fault.status(500));
             t.mark("injected: Discord answers 500");
             try (NativeStack stack = NativeStack.builder(FaultStacks.settings(discord.url())).workDir(work).distribution(distribution)

@@ -8,6 +8,7 @@ import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.stack.AlertmanagerApi;
 import dev.monitoringlab.stack.NativeStack;
 import dev.monitoringlab.stack.PrometheusApi;
+import dev.monitoringlab.stack.StackFaults;
 import dev.monitoringlab.stack.receivers.FakeDiscord;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,7 @@ final class ModelMockRestart {
                 prom.awaitQuery("up{job=\"model_mock\"}", r -> r.size() == 1 && r.get(0).value() == 1,
                         Duration.ofSeconds(30));
                 t.mark("stack ready; the mock plays 0.2, 0.5 (below 0.75) and is scraped");
-                stack.stop("modelmock", true);
+                StackFaults.kill(stack, "modelmock");
                 Instant killed = t.mark("injected: the mock killed (SIGKILL)");
                 Instant firing = FaultStacks.await(TARGET_DOWN + " firing", Duration.ofSeconds(60),
                         () -> targetDown(prom, "firing").map(a -> Instant.now()));
@@ -44,7 +45,7 @@ final class ModelMockRestart {
                 Instant inAm = FaultStacks.await(TARGET_DOWN + " active in Alertmanager", Duration.ofSeconds(70),
                         () -> mockDownIn(stack.alertmanager()).map(a -> Instant.now()));
                 t.mark(inAm, TARGET_DOWN + " active in Alertmanager");
-                stack.startAgain("modelmock", Duration.ofSeconds(60));
+                StackFaults.startAgain(stack, "modelmock", Duration.ofSeconds(60));
                 Instant back = t.mark("the mock started again and answers /metrics");
                 Instant resolved = FaultStacks.await(TARGET_DOWN + " resolved", Duration.ofSeconds(60),
                         () -> targetDown(prom, "pending").or(() -> targetDown(prom, "firing")).isEmpty()

@@ -8,6 +8,7 @@ import dev.monitoringlab.settings.PromDuration;
 import dev.monitoringlab.settings.Setting;
 import dev.monitoringlab.stack.NativeStack;
 import dev.monitoringlab.stack.PrometheusApi;
+import dev.monitoringlab.stack.StackFaults;
 import dev.monitoringlab.stack.receivers.FakeDiscord;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,9 +97,9 @@ final class PrometheusRestart {
                 if (restartAt != null) {
                     FaultStacks.hold(load.plus(restartAt));
                     assertPending(prom);
-                    stack.stop("prometheus", false);
+                    StackFaults.stop(stack, "prometheus");
                     stoppedAt = seconds(load, t.mark("[" + name + "] injected: Prometheus stopped (SIGTERM)"));
-                    stack.startAgain("prometheus", Duration.ofSeconds(60));
+                    StackFaults.startAgain(stack, "prometheus", Duration.ofSeconds(60));
                     readyAt = seconds(load, t.mark("[" + name + "] Prometheus ready again (same TSDB)"));
                 }
                 Instant firing = FaultStacks.await(name + ": " + ALERT + " firing", forDuration.multipliedBy(3),

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.monitoringlab.settings.ExternalTool.Distribution;
 import dev.monitoringlab.stack.NativeStack;
+import dev.monitoringlab.stack.receivers.FailingDiscord;
+import dev.monitoringlab.stack.receivers.FailingDiscord.Attempt;
+import dev.monitoringlab.stack.receivers.FailingDiscord.Fault;
 import dev.monitoringlab.stack.receivers.FakeDiscord;
-import dev.monitoringlab.stack.receivers.WebhookSink.Attempt;
-import dev.monitoringlab.stack.receivers.WebhookSink.Fault;
 import dev.monitoringlab.stack.receivers.WebhookSink.Message;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ final class ReceiverOutage {
 
     static void run(Path work, Distribution distribution) throws IOException {
         Timeline t = new Timeline("Discord receiver outage (500, 429, hang; 60 s in all)");
-        try (FakeDiscord discord = new FakeDiscord()) {
+        try (FailingDiscord discord = new FailingDiscord()) {
             discord.inject(Fault.status(500));
             t.mark("injected: Discord answers 500");
             try (NativeStack stack = NativeStack.builder(FaultStacks.settings(discord.url())).workDir(work).distribution(distribution)
@@ -87,7 +88,7 @@ final class ReceiverOutage {
     }
 
     /** From the first request on: 20 s of 500, 20 s of 429 with Retry-After, 20 s of silence, then recovery. */
-    static Outage playOutage(FakeDiscord discord, Timeline t) {
+    static Outage playOutage(FailingDiscord discord, Timeline t) {
         Instant start = FaultStacks.await("a first request to Discord", Duration.ofSeconds(60),
                 () -> discord.attempts().stream().findFirst().map(Attempt::receivedAt));
         Instant to429 = start.plus(PHASE);
@@ -105,7 +106,7 @@ final class ReceiverOutage {
         return new Outage(start, to429, toHang, t.mark(recovered, "recovered: Discord answers normally (204)"));
     }
 
-    private static long count(FakeDiscord discord, String outcome, Instant from, Instant to) {
+    private static long count(FailingDiscord discord, String outcome, Instant from, Instant to) {
         return discord.attempts().stream().filter(a -> a.outcome().startsWith(outcome)
                 && !a.receivedAt().isBefore(from) && a.receivedAt().isBefore(to)).count();
     }
