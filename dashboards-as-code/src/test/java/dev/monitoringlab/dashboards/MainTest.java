@@ -43,31 +43,23 @@ class MainTest {
     void anOutputFolderThatCannotBeWrittenIsOneLineAndExits1() throws Exception {
         ModelFolders.copyCommitted(root);
         Path file = Files.writeString(root.resolve("not-a-folder"), "");
-        CliRun run = run("--root", root.toString(), "--out", file.toString());
-        assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err()).startsWith("dashboards-as-code: cannot write " + file).hasLineCount(1)
-                .doesNotContain("\tat ");
+        run("--root", root.toString(), "--out", file.toString())
+                .failsWithOneLine(1, "dashboards-as-code: cannot write " + file);
     }
 
     @Test
     void unknownArgumentsAreAUsageError() {
-        CliRun run = run("--rooot", "x");
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).startsWith("dashboards-as-code: ").contains("'--rooot'", "--help").hasLineCount(1);
+        assertThat(run("--rooot", "x").failsWithOneLine(2, "dashboards-as-code: ").err())
+                .contains("'--rooot'", "--help");
     }
 
     @Test
     void aMissingValueIsAUsageError() {
-        CliRun run = run("--out");
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).startsWith("dashboards-as-code: ").contains("--out").hasLineCount(1);
+        assertThat(run("--out").failsWithOneLine(2, "dashboards-as-code: ").err()).contains("--out");
     }
 
     @Test
     void helpNamesEveryFlagAndExits0() {
-        CliRun run = run("--help");
-        assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("--root", "--out", "--help");
-        assertThat(run.err()).isEmpty();
+        run("--help").showsHelpWith("--root", "--out", "--help");
     }
 }

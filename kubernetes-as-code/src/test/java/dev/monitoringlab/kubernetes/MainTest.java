@@ -88,28 +88,21 @@ class MainTest {
 
     @Test
     void usageErrorsExitWithTwo() {
-        CliRun run = run("--bogus");
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).startsWith("kubernetes-as-code: ").contains("'--bogus'", "--help").hasLineCount(1);
+        assertThat(run("--bogus").failsWithOneLine(2, "kubernetes-as-code: ").err()).contains("'--bogus'", "--help");
         assertThat(run("--out").code()).isEqualTo(2);
     }
 
     @Test
     void helpNamesEveryFlagAndExits0() {
-        CliRun run = run("--help");
-        assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("--root", "--out", "--help");
-        assertThat(run.err()).isEmpty();
+        run("--help").showsHelpWith("--root", "--out", "--help");
     }
 
     @Test
     void anOutputFolderThatCannotBeWrittenIsOneLineAndExits1() throws IOException {
         project("");
         Path file = Files.writeString(root.resolve("not-a-folder"), "");
-        CliRun run = run("--root", root.toString(), "--out", file.toString());
-        assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err()).startsWith("kubernetes-as-code: cannot write " + file).hasLineCount(1)
-                .doesNotContain("\tat ");
+        run("--root", root.toString(), "--out", file.toString())
+                .failsWithOneLine(1, "kubernetes-as-code: cannot write " + file);
     }
 
     @Test

@@ -24,26 +24,20 @@ class GenerateConfigsMainTest {
 
     @Test
     void anUnknownFlagIsOneLineAndExits2() {
-        CliRun run = run("--rooot", "x");
-        assertThat(run.code()).isEqualTo(Cli.USAGE);
-        assertThat(run.err()).startsWith("rules-as-code: ").contains("'--rooot'", "--help").hasLineCount(1);
+        assertThat(run("--rooot", "x").failsWithOneLine(Cli.USAGE, "rules-as-code: ").err())
+                .contains("'--rooot'", "--help");
     }
 
     @Test
     void helpNamesEveryFlagAndExits0() {
-        CliRun run = run("--help");
-        assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("--root", "--out", "--skip-checks", "--help");
-        assertThat(run.err()).isEmpty();
+        run("--help").showsHelpWith("--root", "--out", "--skip-checks", "--help");
     }
 
     @Test
     void anOutputFolderThatCannotBeWrittenIsOneLineAndExits1() throws IOException {
         copyTree(ModelRepository.inCheckout(ProjectLayout.locate().root()), ModelRepository.inCheckout(root));
         Path file = Files.writeString(root.resolve("not-a-folder"), "");
-        CliRun run = run("--root", root.toString(), "--out", file.toString(), "--skip-checks=true");
-        assertThat(run.code()).isEqualTo(Cli.FAILED);
-        assertThat(run.err()).startsWith("rules-as-code: cannot write " + file).hasLineCount(1)
-                .doesNotContain("\tat ");
+        run("--root", root.toString(), "--out", file.toString(), "--skip-checks=true")
+                .failsWithOneLine(Cli.FAILED, "rules-as-code: cannot write " + file);
     }
 }
