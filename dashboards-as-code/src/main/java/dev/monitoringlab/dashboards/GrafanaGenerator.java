@@ -6,14 +6,10 @@ import dev.monitoringlab.settings.AtomicFiles;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Renders and checks every dashboard and provisioning file first, then writes each atomically (temp file +
@@ -56,38 +52,9 @@ public final class GrafanaGenerator {
 
     /** Writes the rendered files and removes generated dashboards that are no longer rendered. */
     public static List<Path> write(Map<String, String> files, Path outDir) throws IOException {
-        List<Path> written = new ArrayList<>();
-        for (Map.Entry<String, String> f : files.entrySet()) {
-            Path target = outDir.resolve(f.getKey());
-            AtomicFiles.write(target, f.getValue());
-            written.add(target);
-        }
-        removeStaleDashboards(outDir.resolve(DASHBOARDS_DIR), written);
+        List<Path> written = AtomicFiles.writeAll(outDir, files);
+        AtomicFiles.removeStale(outDir.resolve(DASHBOARDS_DIR), ".json", written,
+                text -> text.contains("\"" + Common.GENERATED_NOTE));
         return written;
-    }
-
-    /** A renamed dashboard must not live on under its old uid; files we did not generate are left alone. */
-    private static void removeStaleDashboards(Path dir, List<Path> keep) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        List<Path> stale;
-        try (Stream<Path> files = Files.list(dir)) {
-            stale = files.filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .filter(p -> !keep.contains(p))
-                    .filter(GrafanaGenerator::isGenerated)
-                    .toList();
-        }
-        for (Path p : stale) {
-            Files.deleteIfExists(p);
-        }
-    }
-
-    private static boolean isGenerated(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8).contains("\"" + Common.GENERATED_NOTE);
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -1,12 +1,9 @@
 package dev.monitoringlab.dashboards;
 
 import dev.monitoringlab.models.ModelSpec;
-import dev.monitoringlab.rules.Models;
+import dev.monitoringlab.rules.GeneratorInputs;
 import dev.monitoringlab.settings.Cli;
-import dev.monitoringlab.settings.MonitoringSettings;
-import dev.monitoringlab.settings.ProjectLayout;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -23,25 +20,13 @@ public final class Main extends Cli.Base {
         Cli.runAndExit(new Main(), args);
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        return Cli.run(new Main(), out, err, args);
-    }
-
     @Override
     public Integer call() throws IOException {
-        ProjectLayout layout = folders.layout();
-        Path target = folders.out(GrafanaGenerator.outDir(layout));
-        MonitoringSettings settings = MonitoringSettings.load(layout);
-        // read (and checked) before anything is written: a bad descriptor leaves the output as it was
-        List<ModelSpec> models = Models.committed(layout.root());
-        List<Path> written;
-        try {
-            written = GrafanaGenerator.writeAll(settings, models, target);
-        } catch (IOException e) {
-            throw new IOException("cannot write " + target + ": " + e, e);
-        }
-        out().println("dashboards-as-code: wrote " + written.size() + " files to " + target + " (store model panels for "
-                + String.join(", ", models.stream().map(ModelSpec::name).toList()) + ")");
+        GeneratorInputs in = GeneratorInputs.read(folders, GrafanaGenerator::outDir);
+        List<Path> written = in.write(target -> GrafanaGenerator.writeAll(in.settings(), in.models(), target));
+        out().println("dashboards-as-code: wrote " + written.size() + " files to " + in.target()
+                + " (store model panels for " + String.join(", ", in.models().stream().map(ModelSpec::name).toList())
+                + ")");
         return 0;
     }
 }

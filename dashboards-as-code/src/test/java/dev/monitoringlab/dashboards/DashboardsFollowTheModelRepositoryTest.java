@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.monitoringlab.dashboards.check.PanelQueries;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.monitoringlab.settings.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,15 +27,8 @@ class DashboardsFollowTheModelRepositoryTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run generate(Path root) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"--root", root.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun generate(Path root) {
+        return CliRun.of(new Main(), "--root", root.toString());
     }
 
     private static List<String> titles(JsonNode dashboard) {
@@ -55,7 +46,7 @@ class DashboardsFollowTheModelRepositoryTest {
         ModelFolders.addTestModel(after);
 
         assertThat(generate(before).code()).isZero();
-        Run run = generate(after);
+        CliRun run = generate(after);
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("store model panels for [^\\n]*store-churn, store-success");
 
@@ -98,7 +89,7 @@ class DashboardsFollowTheModelRepositoryTest {
         Files.writeString(descriptor, Files.readString(descriptor).replace("\"name\": \"store-churn\"",
                 "\"name\": \"store-churned\""));
 
-        Run run = generate(root);
+        CliRun run = generate(root);
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err().lines().toList()).singleElement().asString().startsWith("dashboards-as-code: ")
                 .contains("store-churn/model.json", "differs from its folder").doesNotContain("Exception");

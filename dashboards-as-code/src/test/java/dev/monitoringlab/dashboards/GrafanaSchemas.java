@@ -6,6 +6,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.monitoringlab.settings.testing.SharedFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -29,26 +30,15 @@ final class GrafanaSchemas {
         this.dir = dir;
     }
 
+    private static final SharedFolder SHARED = new SharedFolder("grafana-schema", DIR_PROPERTY, GrafanaSchemas::complete);
+
     /** -Dgrafana.schema.dir, else the nearest {@code shared/grafana-schema} beside lab.root or one of its parents. */
     static Optional<GrafanaSchemas> locate() {
-        String explicit = System.getProperty(DIR_PROPERTY);
-        if (explicit != null && !explicit.isBlank()) {
-            return Optional.of(Path.of(explicit)).filter(GrafanaSchemas::complete).map(GrafanaSchemas::new);
-        }
-        Path root = Path.of(System.getProperty("lab.root", "")).toAbsolutePath().normalize();
-        for (Path p = root.getParent(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared").resolve("grafana-schema");
-            if (complete(candidate)) {
-                return Optional.of(new GrafanaSchemas(candidate));
-            }
-        }
-        return Optional.empty();
+        return SHARED.locate().map(GrafanaSchemas::new);
     }
 
     static String notFoundMessage() {
-        return "Grafana JSON schemas not found: looked for shared/grafana-schema/dashboard.jsonschema.json beside "
-                + System.getProperty("lab.root", "(lab.root unset)") + " and its parents (or -D" + DIR_PROPERTY
-                + "): put the folder shared/ beside the checkout (the tests read Grafana's schemas from there)";
+        return SHARED.notFoundMessage("Grafana JSON schemas", "dashboard.jsonschema.json", "Grafana's schemas");
     }
 
     private static boolean complete(Path dir) {

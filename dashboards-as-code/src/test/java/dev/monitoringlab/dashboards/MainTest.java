@@ -2,9 +2,7 @@ package dev.monitoringlab.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.monitoringlab.settings.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,55 +12,54 @@ class MainTest {
     @TempDir
     Path root;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String errText() {
-        return err.toString(StandardCharsets.UTF_8);
+    private static CliRun run(String... args) {
+        return CliRun.of(new Main(), args);
     }
 
     @Test
     void writesIntoTheRootsGeneratedFolder() throws Exception {
         Files.createDirectories(root.resolve("stack"));
         ModelFolders.copyCommitted(root);
-        assertThat(run("--root", root.toString())).isZero();
+        CliRun run = run("--root", root.toString());
+        assertThat(run.code()).isZero();
         assertThat(root.resolve("stack/generated/grafana/dashboards/model-mock.json")).exists();
         assertThat(root.resolve("stack/generated/grafana/provisioning/datasources/prometheus.yml")).exists();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("wrote 6 files");
-        assertThat(errText()).isEmpty();
+        assertThat(run.out()).contains("wrote 6 files");
+        assertThat(run.err()).isEmpty();
     }
 
     @Test
     void aBadSettingIsOneLineAndNonZeroAndWritesNothing() throws Exception {
         Files.createDirectories(root.resolve("stack"));
         Files.writeString(root.resolve("stack/settings.properties"), "model-mock.threshold=1.5\n");
-        assertThat(run("--root", root.toString())).isEqualTo(1);
-        assertThat(errText()).startsWith("dashboards-as-code: invalid setting model-mock.threshold=1.5")
+        CliRun run = run("--root", root.toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).startsWith("dashboards-as-code: invalid setting model-mock.threshold=1.5")
                 .hasLineCount(1).doesNotContain("Exception");
         assertThat(root.resolve("stack/generated")).doesNotExist();
     }
 
     @Test
+    void anOutputFolderThatCannotBeWrittenIsOneLineAndExits1() throws Exception {
+        ModelFolders.copyCommitted(root);
+        Path file = Files.writeString(root.resolve("not-a-folder"), "");
+        run("--root", root.toString(), "--out", file.toString())
+                .failsWithOneLine(1, "dashboards-as-code: cannot write " + file);
+    }
+
+    @Test
     void unknownArgumentsAreAUsageError() {
-        assertThat(run("--rooot", "x")).isEqualTo(2);
-        assertThat(errText()).startsWith("dashboards-as-code: ").contains("'--rooot'", "--help").hasLineCount(1);
+        assertThat(run("--rooot", "x").failsWithOneLine(2, "dashboards-as-code: ").err())
+                .contains("'--rooot'", "--help");
     }
 
     @Test
     void aMissingValueIsAUsageError() {
-        assertThat(run("--out")).isEqualTo(2);
-        assertThat(errText()).startsWith("dashboards-as-code: ").contains("--out").hasLineCount(1);
+        assertThat(run("--out").failsWithOneLine(2, "dashboards-as-code: ").err()).contains("--out");
     }
 
     @Test
     void helpNamesEveryFlagAndExits0() {
-        assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--root", "--out", "--help");
-        assertThat(errText()).isEmpty();
+        run("--help").showsHelpWith("--root", "--out", "--help");
     }
 }

@@ -1,11 +1,11 @@
 package dev.monitoringlab.dashboards;
 
+import static dev.monitoringlab.settings.testing.TestFiles.copyTree;
+
 import dev.monitoringlab.models.ModelRepository;
 import dev.monitoringlab.settings.ProjectLayout;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /** Test roots with a model repository: a copy of the committed models, and the second model rules-as-code tests use. */
 final class ModelFolders {
@@ -25,18 +25,5 @@ final class ModelFolders {
         Path folder = ModelRepository.inCheckout(root).resolve(TEST_MODEL);
         copyTree(ProjectLayout.locate().root().resolve("rules-as-code/src/test/models").resolve(TEST_MODEL), folder);
         return folder.resolve("model.json");
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

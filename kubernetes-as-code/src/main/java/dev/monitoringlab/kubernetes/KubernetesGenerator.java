@@ -6,14 +6,11 @@ import dev.monitoringlab.settings.AtomicFiles;
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.ProjectLayout;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Every object for a cluster running kube-prometheus-stack, one per file, plus the kustomization.yaml that lists
@@ -67,34 +64,10 @@ public final class KubernetesGenerator {
         return files;
     }
 
+    /** Writes the rendered files and removes generated files of objects that are no longer rendered. */
     public static List<Path> write(Map<String, String> files, Path outDir) throws IOException {
-        List<Path> written = new ArrayList<>();
-        for (Map.Entry<String, String> f : files.entrySet()) {
-            written.add(AtomicFiles.write(outDir.resolve(f.getKey()), f.getValue()));
-        }
-        removeStale(outDir, written);
+        List<Path> written = AtomicFiles.writeAll(outDir, files);
+        AtomicFiles.removeStale(outDir, ".yaml", written, text -> text.startsWith(ManifestYaml.HEADER));
         return written;
-    }
-
-    /** A renamed rule group or dashboard must not live on under its old name; files we did not write stay. */
-    private static void removeStale(Path dir, List<Path> keep) throws IOException {
-        List<Path> stale;
-        try (Stream<Path> files = Files.list(dir)) {
-            stale = files.filter(p -> p.getFileName().toString().endsWith(".yaml"))
-                    .filter(p -> !keep.contains(p))
-                    .filter(KubernetesGenerator::isGenerated)
-                    .toList();
-        }
-        for (Path p : stale) {
-            Files.deleteIfExists(p);
-        }
-    }
-
-    private static boolean isGenerated(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8).startsWith(ManifestYaml.HEADER);
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

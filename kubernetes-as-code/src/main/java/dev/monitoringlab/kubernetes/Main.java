@@ -1,12 +1,9 @@
 package dev.monitoringlab.kubernetes;
 
-import dev.monitoringlab.models.ModelSpec;
-import dev.monitoringlab.rules.Models;
+import dev.monitoringlab.rules.GeneratorInputs;
 import dev.monitoringlab.settings.Cli;
 import dev.monitoringlab.settings.MonitoringSettings;
-import dev.monitoringlab.settings.ProjectLayout;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,25 +24,13 @@ public final class Main extends Cli.Base {
         Cli.runAndExit(new Main(), args);
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        return Cli.run(new Main(), out, err, args);
-    }
-
     @Override
     public Integer call() throws IOException {
-        ProjectLayout layout = folders.layout();
-        Path target = folders.out(KubernetesGenerator.outDir(layout));
-        MonitoringSettings settings = MonitoringSettings.load(layout);
-        // read (and checked) before anything is written: a bad descriptor leaves the output as it was
-        List<ModelSpec> models = Models.committed(layout.root());
-        Map<String, String> files = KubernetesGenerator.render(settings, models);
-        List<Path> written;
-        try {
-            written = KubernetesGenerator.write(files, target);
-        } catch (IOException e) {
-            throw new IOException("cannot write " + target + ": " + e, e);
-        }
-        out().println("kubernetes-as-code: wrote " + written.size() + " files to " + target);
+        GeneratorInputs in = GeneratorInputs.read(folders, KubernetesGenerator::outDir);
+        MonitoringSettings settings = in.settings();
+        Map<String, String> files = KubernetesGenerator.render(settings, in.models());
+        List<Path> written = in.write(target -> KubernetesGenerator.write(files, target));
+        out().println("kubernetes-as-code: wrote " + written.size() + " files to " + in.target());
         List<String> keys = AlertmanagerConfigs.secretKeys(AlertmanagerConfigs.of(settings).tree());
         out().println(keys.isEmpty()
                 ? "kubernetes-as-code: no webhook configured, so the AlertmanagerConfig's receivers send nothing, as"

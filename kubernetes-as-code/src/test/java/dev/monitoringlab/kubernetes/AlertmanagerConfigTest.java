@@ -142,9 +142,10 @@ class AlertmanagerConfigTest {
         Map<String, Object> back = new FileConfigOf(secrets).of(spec);
         Manifests.<Map<String, Object>>at(file, "receivers", 1, "webhook_configs", 0).put("url", "secret:watchdog_url");
         assertThat(back).isEqualTo(file);
-        OperatorSchemas.locate().ifPresent(schemas -> assertThat(schemas.errors(Map.of(
-                "apiVersion", Resource.API_MONITORING_ALPHA, "kind", "AlertmanagerConfig",
-                "metadata", Map.of("name", "x"), "spec", spec))).isEmpty());
+        OperatorSchemas schemas = OperatorSchemas.locate()
+                .orElseThrow(() -> new AssertionError(OperatorSchemas.notFoundMessage()));
+        assertThat(schemas.errors(Map.of("apiVersion", Resource.API_MONITORING_ALPHA, "kind", "AlertmanagerConfig",
+                "metadata", Map.of("name", "x"), "spec", spec))).isEmpty();
     }
 
     @Test

@@ -1,11 +1,13 @@
 package dev.monitoringlab.kubernetes;
 
+import static dev.monitoringlab.settings.testing.TestFiles.copyTree;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import dev.monitoringlab.models.ModelRepository;
+import dev.monitoringlab.settings.MonitoringSettings;
+import dev.monitoringlab.settings.ProjectLayout;
+import dev.monitoringlab.settings.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -17,12 +19,8 @@ class MainTest {
     @TempDir
     Path root;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(new Main(), args);
     }
 
     private Path project(String settings) throws IOException {
@@ -44,22 +42,22 @@ class MainTest {
     @Test
     void writesEveryObjectAndTheKustomizationUnderStackGenerated() throws IOException {
         Path dir = project("kubernetes.namespace=lab\n");
-        assertThat(run("--root", root.toString())).isZero();
+        CliRun run = run("--root", root.toString());
+        assertThat(run.code()).isZero();
         assertThat(dir.resolve("kustomization.yaml")).exists();
         assertThat(dir.resolve("alertmanagerconfig-monitoring-lab.yaml")).content().contains("namespace: lab");
-        assertThat(files(dir)).isEqualTo(KubernetesGenerator.render(dev.monitoringlab.settings.MonitoringSettings
-                .defaults()).size());
+        assertThat(files(dir)).isEqualTo(KubernetesGenerator.render(MonitoringSettings.defaults()).size());
         try (Stream<Path> s = Files.list(dir)) {
             s.forEach(p -> assertThat(p).content().startsWith(ManifestYaml.HEADER));
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("receivers send nothing");
+        assertThat(run.out()).contains("receivers send nothing");
 
         // with a webhook in stack/secrets/, the object references it by the file's name, never by value
         Files.createDirectories(root.resolve("stack/secrets"));
         Files.writeString(root.resolve("stack/secrets/discord_webhook_url"), "https://discord.example/api/webhooks/9/s\n");
-        out.reset();
-        assertThat(run("--root", root.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Secret alertmanager-webhooks, keys discord_webhook_url");
+        run = run("--root", root.toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("Secret alertmanager-webhooks, keys discord_webhook_url");
         assertThat(dir.resolve("alertmanagerconfig-monitoring-lab.yaml")).content()
                 .contains("key: discord_webhook_url").doesNotContain("discord.example");
     }
@@ -69,11 +67,10 @@ class MainTest {
         for (String bad : new String[] {"kubernetes.namespace=Monitoring_Lab", "kubernetes.release-label=kube prometheus",
                 "kubernetes.webhook-secret=-hooks"}) {
             Path dir = project(bad + "\n");
-            err.reset();
-            assertThat(run("--root", root.toString())).as(bad).isEqualTo(1);
-            String message = err.toString(StandardCharsets.UTF_8);
-            assertThat(message.lines()).as(bad).hasSize(1);
-            assertThat(message).startsWith("kubernetes-as-code: invalid setting " + bad.substring(0, bad.indexOf('=')) + "=");
+            CliRun run = run("--root", root.toString());
+            assertThat(run.code()).as(bad).isEqualTo(1);
+            assertThat(run.err().lines()).as(bad).hasSize(1);
+            assertThat(run.err()).startsWith("kubernetes-as-code: invalid setting " + bad.substring(0, bad.indexOf('=')) + "=");
             assertThat(files(dir)).as(bad).isZero();
         }
     }
@@ -84,41 +81,40 @@ class MainTest {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("prometheusrule-monitoring-lab-old.yaml"), ManifestYaml.HEADER + "kind: PrometheusRule\n");
         Files.writeString(dir.resolve("my-overlay.yaml"), "kind: ConfigMap\n");
-        assertThat(run("--root", root.toString())).isZero();
+        assertThat(run("--root", root.toString()).code()).isZero();
         assertThat(dir.resolve("prometheusrule-monitoring-lab-old.yaml")).doesNotExist();
         assertThat(dir.resolve("my-overlay.yaml")).exists();
     }
 
     @Test
     void usageErrorsExitWithTwo() {
-        assertThat(run("--bogus")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("kubernetes-as-code: ").contains("'--bogus'", "--help")
-                .hasLineCount(1);
-        assertThat(run("--out")).isEqualTo(2);
+        assertThat(run("--bogus").failsWithOneLine(2, "kubernetes-as-code: ").err()).contains("'--bogus'", "--help");
+        assertThat(run("--out").code()).isEqualTo(2);
+    }
+
+    @Test
+    void helpNamesEveryFlagAndExits0() {
+        run("--help").showsHelpWith("--root", "--out", "--help");
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeWrittenIsOneLineAndExits1() throws IOException {
+        project("");
+        Path file = Files.writeString(root.resolve("not-a-folder"), "");
+        run("--root", root.toString(), "--out", file.toString())
+                .failsWithOneLine(1, "kubernetes-as-code: cannot write " + file);
     }
 
     @Test
     void outWritesElsewhere() throws IOException {
         project("");
         Path elsewhere = root.resolve("elsewhere");
-        assertThat(run("--root", root.toString(), "--out", elsewhere.toString())).isZero();
+        assertThat(run("--root", root.toString(), "--out", elsewhere.toString()).code()).isZero();
         assertThat(elsewhere.resolve("kustomization.yaml")).exists();
     }
 
     /** The project's committed model repository, which the rules and dashboards are generated from. */
     static void copyCommittedModels(Path root) throws IOException {
-        Path from = dev.monitoringlab.models.ModelRepository.inCheckout(
-                dev.monitoringlab.settings.ProjectLayout.locate().root());
-        Path to = dev.monitoringlab.models.ModelRepository.inCheckout(root);
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (!Files.exists(target)) {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        copyTree(ModelRepository.inCheckout(ProjectLayout.locate().root()), ModelRepository.inCheckout(root));
     }
 }

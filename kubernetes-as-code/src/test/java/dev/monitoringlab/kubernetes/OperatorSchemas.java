@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.monitoringlab.settings.testing.SharedFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,26 +44,15 @@ final class OperatorSchemas {
         this.dir = dir;
     }
 
+    private static final SharedFolder SHARED = new SharedFolder("k8s-schema", DIR_PROPERTY, OperatorSchemas::complete);
+
     /** -Dk8s.schema.dir, else the nearest {@code shared/k8s-schema} beside lab.root or one of its parents. */
     static Optional<OperatorSchemas> locate() {
-        String explicit = System.getProperty(DIR_PROPERTY);
-        if (explicit != null && !explicit.isBlank()) {
-            return Optional.of(Path.of(explicit)).filter(OperatorSchemas::complete).map(OperatorSchemas::new);
-        }
-        Path root = Path.of(System.getProperty("lab.root", "")).toAbsolutePath().normalize();
-        for (Path p = root.getParent(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared").resolve("k8s-schema");
-            if (complete(candidate)) {
-                return Optional.of(new OperatorSchemas(candidate));
-            }
-        }
-        return Optional.empty();
+        return SHARED.locate().map(OperatorSchemas::new);
     }
 
     static String notFoundMessage() {
-        return "Prometheus Operator CRDs not found: looked for shared/k8s-schema/monitoring.coreos.com_*.yaml beside "
-                + System.getProperty("lab.root", "(lab.root unset)") + " and its parents (or -D" + DIR_PROPERTY
-                + "): put the folder shared/ beside the checkout (the tests read the operator's CRDs from there)";
+        return SHARED.notFoundMessage("Prometheus Operator CRDs", "monitoring.coreos.com_*.yaml", "the operator's CRDs");
     }
 
     private static boolean complete(Path dir) {

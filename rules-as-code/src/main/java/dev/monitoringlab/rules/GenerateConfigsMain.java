@@ -32,24 +32,15 @@ public final class GenerateConfigsMain extends Cli.Base {
         Cli.runAndExit(new GenerateConfigsMain(), args);
     }
 
-    static int run(String... args) {
-        return Cli.run(new GenerateConfigsMain(), System.out, System.err, args);
-    }
-
     @Override
     public Integer call() throws IOException {
         PrintWriter log = out();
-        ProjectLayout layout = folders.layout();
-        Path outDir = folders.out(layout.generatedDir());
-        MonitoringSettings settings = MonitoringSettings.load(layout);
-        // read (and checked) before anything is written: a bad descriptor leaves the output as it was
-        List<ModelSpec> models = Models.committed(layout.root());
-        try {
-            for (Path p : ConfigGenerator.writeAll(settings, models, outDir)) {
-                log.println("rules-as-code: wrote " + layout.root().relativize(p.toAbsolutePath()));
-            }
-        } catch (IOException e) {
-            throw new IOException("cannot write under " + outDir + ": " + e.getMessage(), e);
+        GeneratorInputs in = GeneratorInputs.read(folders, ProjectLayout::generatedDir);
+        ProjectLayout layout = in.layout();
+        MonitoringSettings settings = in.settings();
+        List<ModelSpec> models = in.models();
+        for (Path p : in.write(target -> ConfigGenerator.writeAll(settings, models, target))) {
+            log.println("rules-as-code: wrote " + layout.root().relativize(p.toAbsolutePath()));
         }
         log.println("rules-as-code: model rules for " + String.join(", ", models.stream()
                 .map(m -> m.name() + " (" + m.inputs().size() + " inputs)").toList()) + ", from "
@@ -63,7 +54,7 @@ public final class GenerateConfigsMain extends Cli.Base {
         if (skipChecks) {
             log.println("rules-as-code: promtool/amtool checks skipped (-Dchecks.skip=true)");
         } else {
-            for (String result : ConfigChecks.checkAll(outDir)) {
+            for (String result : ConfigChecks.checkAll(in.target())) {
                 result.lines().forEach(l -> log.println("rules-as-code: " + l));
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.monitoringlab.settings.MonitoringSettings;
 import dev.monitoringlab.settings.Setting;
+import dev.monitoringlab.settings.testing.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,8 +132,9 @@ class ConfigGeneratorTest {
         Files.createDirectories(root.resolve("stack"));
         Files.writeString(root.resolve("stack/settings.properties"), "model-mock.threshold=1.5\n");
         Path gen = root.resolve("stack/generated");
-        int code = GenerateConfigsMain.run(new String[] {"--root", root.toString(), "--skip-checks=true"});
-        assertThat(code).isEqualTo(1);
+        CliRun run = CliRun.of(new GenerateConfigsMain(), "--root", root.toString(), "--skip-checks=true");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).startsWith("rules-as-code: invalid setting model-mock.threshold=1.5").hasLineCount(1);
         assertThat(gen).doesNotExist();
     }
 

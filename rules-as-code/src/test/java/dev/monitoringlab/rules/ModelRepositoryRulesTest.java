@@ -1,15 +1,14 @@
 package dev.monitoringlab.rules;
 
+import static dev.monitoringlab.settings.testing.TestFiles.copyTree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.monitoringlab.models.ModelRepository;
 import dev.monitoringlab.settings.Cli;
 import dev.monitoringlab.settings.ExternalTool;
 import dev.monitoringlab.settings.ProjectLayout;
-import java.io.ByteArrayOutputStream;
+import dev.monitoringlab.settings.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ class ModelRepositoryRulesTest {
 
         // the same command mvn package runs, with promtool check config/rules and amtool check-config
         assertThat(generate(before).code()).isZero();
-        Run run = generate(after);
+        CliRun run = generate(after);
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("model rules for [^\\n]*store-churn \\(3 inputs\\), store-success \\(2 inputs\\)");
 
@@ -85,7 +84,7 @@ class ModelRepositoryRulesTest {
         Path descriptor = bad.resolve("model.json");
         Files.writeString(descriptor, Files.readString(descriptor).replace("\"kind\": \"count\"", "\"kind\": \"counts\""));
 
-        Run run = generate(root);
+        CliRun run = generate(root);
         assertThat(run.code()).isEqualTo(Cli.FAILED);
         assertThat(run.err().lines().toList()).singleElement().asString()
                 .startsWith("rules-as-code: ").contains("store-churn/model.json").doesNotContain("Exception");
@@ -95,15 +94,8 @@ class ModelRepositoryRulesTest {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run generate(Path root) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(new GenerateConfigsMain(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), "--root", root.toString());
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun generate(Path root) {
+        return CliRun.of(new GenerateConfigsMain(), "--root", root.toString());
     }
 
     /** A project root holding only a copy of the committed model repository (settings at their defaults). */
@@ -111,19 +103,6 @@ class ModelRepositoryRulesTest {
         Path root = tmp.resolve(name);
         copyTree(ModelRepository.inCheckout(ProjectLayout.locate().root()), ModelRepository.inCheckout(root));
         return root;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     @SuppressWarnings("unchecked")

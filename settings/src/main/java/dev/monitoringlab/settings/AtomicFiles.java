@@ -7,6 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * How every generator writes: whole or not at all, through a temp file beside the target and a rename. Generated
@@ -41,5 +47,44 @@ public final class AtomicFiles {
 
     public static Path write(Path target, String text) throws IOException {
         return write(target, text.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /** Writes each rendered file (path relative to {@code dir}, then its text) in the map's order; returns the paths. */
+    public static List<Path> writeAll(Path dir, Map<String, String> files) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            written.add(write(dir.resolve(f.getKey()), f.getValue()));
+        }
+        return written;
+    }
+
+    /**
+     * Deletes the files directly in {@code dir} named {@code *suffix} that are not in {@code keep} and whose text
+     * {@code generated} recognises as ours: a renamed object must not live on under its old name, while files we
+     * did not generate stay. A missing {@code dir} has nothing to remove.
+     */
+    public static void removeStale(Path dir, String suffix, Collection<Path> keep, Predicate<String> generated)
+            throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> stale;
+        try (Stream<Path> files = Files.list(dir)) {
+            stale = files.filter(p -> p.getFileName().toString().endsWith(suffix))
+                    .filter(p -> !keep.contains(p))
+                    .filter(p -> generated.test(readOrEmpty(p)))
+                    .toList();
+        }
+        for (Path p : stale) {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    private static String readOrEmpty(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 }
