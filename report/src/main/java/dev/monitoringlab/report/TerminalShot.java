@@ -8,6 +8,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,15 +24,39 @@ final class TerminalShot {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private static final Color BACKGROUND = new Color(24, 26, 30);
-    private static final Color TEXT = new Color(215, 218, 224);
-    private static final Color BAR = new Color(80, 200, 90);
+    static final Color BACKGROUND = new Color(24, 26, 30);
+    static final Color TEXT = new Color(215, 218, 224);
+    static final Color BAR = new Color(80, 200, 90);
     private static final Color CAPTION = new Color(150, 155, 165);
     /** A meter: "  0[|||||   42.0%]" or "Mem[|||  502M/23.5G]": the brackets' content is the bar. */
     private static final Pattern METER = Pattern.compile("^(\\s*\\S+\\[)([|#*]*)([^\\]]*)(\\].*)$");
     private static final int PAD = 12;
 
     private TerminalShot() {
+    }
+
+    /** Cells of one line drawn alike: from {@code column} on, {@code text} in {@code color}, bold or not. */
+    record Span(int column, String text, Color color, boolean bold) {
+    }
+
+    /** What {@link #png} draws for each line: a meter as label, bar (green, bold), value (bold) and the rest. */
+    static List<List<Span>> spans(List<String> lines) {
+        return lines.stream().map(TerminalShot::spans).toList();
+    }
+
+    private static List<Span> spans(String line) {
+        Matcher m = METER.matcher(line);
+        if (!m.matches()) {
+            return List.of(new Span(0, line, TEXT, false));
+        }
+        List<Span> spans = new ArrayList<>();
+        int column = 0;
+        for (int group = 1; group <= 4; group++) {
+            String text = m.group(group);
+            spans.add(new Span(column, text, group == 2 ? BAR : TEXT, group == 2 || group == 3));
+            column += text.length();
+        }
+        return spans;
     }
 
     /** The PNG of {@code lines} under a one-line caption; throws on an empty screen. */
@@ -60,15 +85,9 @@ final class TerminalShot {
         g.drawString(caption, PAD, y);
         y += lineHeight * 2;
         int cell = fm.charWidth('M');
-        for (String line : lines) {
-            Matcher m = METER.matcher(line);
-            if (m.matches()) {
-                int x = draw(g, m.group(1), PAD, y, cell, TEXT, font);
-                x = draw(g, m.group(2), x, y, cell, BAR, bold);
-                x = draw(g, m.group(3), x, y, cell, TEXT, bold);
-                draw(g, m.group(4), x, y, cell, TEXT, font);
-            } else {
-                draw(g, line, PAD, y, cell, TEXT, font);
+        for (List<Span> line : spans(lines)) {
+            for (Span span : line) {
+                draw(g, span.text(), PAD + span.column() * cell, y, cell, span.color(), span.bold() ? bold : font);
             }
             y += lineHeight;
         }
@@ -78,13 +97,12 @@ final class TerminalShot {
         return out.toByteArray();
     }
 
-    /** Draws {@code text} at column position {@code x}, returns where the next cell starts. */
-    private static int draw(Graphics2D g, String text, int x, int y, int cell, Color color, Font font) {
+    /** Draws {@code text} one character per cell from position {@code x}. */
+    private static void draw(Graphics2D g, String text, int x, int y, int cell, Color color, Font font) {
         g.setColor(color);
         g.setFont(font);
         for (int i = 0; i < text.length(); i++) {
             g.drawString(String.valueOf(text.charAt(i)), x + i * cell, y);
         }
-        return x + cell * text.length();
     }
 }

@@ -2,21 +2,31 @@ package dev.monitoringlab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.monitoringlab.settings.MonitoringSettings;
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.TexturePaint;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 import javax.imageio.ImageIO;
-import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.data.general.DatasetUtils;
+import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,12 +37,16 @@ class ChartsTest {
     Path dir;
 
     private static Charts.Spec spec() {
+        return spec(0.75);
+    }
+
+    private static Charts.Spec spec(double threshold) {
         List<double[]> points = new ArrayList<>();
         for (int i = 0; i <= 180; i++) {
             points.add(new double[] {FROM.getEpochSecond() + i * 5.0, (i * 37 % 100) / 100.0});
         }
         return new Charts.Spec("model_result", List.of("range ...", "captured on test"), "model_result",
-                List.of(new Charts.Line("model_result", points)), 0, 1, 0.75, "threshold 0.75",
+                List.of(new Charts.Line("model_result", points)), 0, 1, threshold, "threshold " + threshold,
                 List.of(new Charts.Band("load", new Interval(FROM.plusSeconds(60), FROM.plusSeconds(120)))),
                 List.of(new Charts.Band("firing", new Interval(FROM.plusSeconds(300), null))),
                 FROM, FROM.plusSeconds(900));
@@ -52,22 +66,18 @@ class ChartsTest {
     }
 
     @Test
-    void theThresholdIsDrawnAsARedLine() throws IOException {
-        BufferedImage img = ImageIO.read(new java.io.ByteArrayInputStream(
-                Charts.png(Charts.build(spec()), Charts.WIDTH, Charts.HEIGHT)));
-        int redPixels = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            int inRow = 0;
-            for (int x = 0; x < img.getWidth(); x++) {
-                Color c = new Color(img.getRGB(x, y));
-                if (c.getRed() > 200 && c.getGreen() < 60 && c.getBlue() < 60) {
-                    inRow++;
-                }
-            }
-            redPixels = Math.max(redPixels, inRow);
-        }
-        assertThat(redPixels).as("longest run of pure red in one row: the horizontal threshold line")
-                .isGreaterThan(Charts.WIDTH / 2);
+    void theThresholdIsARedLineAtTheSettingsValueInFrontOfTheData() {
+        double threshold = MonitoringSettings.defaults().modelMockThreshold();
+        XYPlot plot = Charts.build(spec(threshold)).getXYPlot();
+        assertThat((Object) plot.getRangeMarkers(Layer.BACKGROUND)).as("nothing behind the series on the value axis").isNull();
+        Collection<?> markers = plot.getRangeMarkers(Layer.FOREGROUND);
+        assertThat(markers).singleElement().isInstanceOfSatisfying(ValueMarker.class, m -> {
+            assertThat(m.getValue()).isEqualTo(threshold);
+            assertThat(m.getPaint()).isEqualTo(Color.RED);
+            assertThat(((BasicStroke) m.getStroke()).getLineWidth()).isEqualTo(2f);
+            assertThat(m.getLabel()).isEqualTo("threshold " + threshold);
+            assertThat(m.getLabelPaint()).isEqualTo(Color.RED);
+        });
     }
 
     /** The lab's CPU sequence: a 100 % plateau in the loads, idle in the pause, a firing window in the second load. */
@@ -88,50 +98,66 @@ class ChartsTest {
     }
 
     @Test
-    void theValueAxisEndsAboveTheMaximumSoAPlateauAtTheTopStaysInsideThePlot() throws IOException {
-        JFreeChart chart = Charts.build(cpuSpec());
-        XYPlot plot = (XYPlot) chart.getPlot();
-        assertThat(plot.getRangeAxis().getUpperBound()).isEqualTo(108.0);
+    void theAxesSpanTheCaptureAndEndJustAboveTheMaximumSoAPlateauAtTheTopStaysInsideThePlot() {
+        XYPlot plot = Charts.build(cpuSpec()).getXYPlot();
         assertThat(plot.getRangeAxis().getLowerBound()).isEqualTo(0.0);
+        assertThat(plot.getRangeAxis().getUpperBound()).as("100 % plus 8 % headroom, not far past the data")
+                .isEqualTo(108.0);
+        assertThat(plot.getDomainAxis().getLowerBound()).isEqualTo(FROM.toEpochMilli());
+        assertThat(plot.getDomainAxis().getUpperBound()).isEqualTo(FROM.plusSeconds(900).toEpochMilli());
 
-        ChartRenderingInfo info = new ChartRenderingInfo();
-        BufferedImage img = chart.createBufferedImage(Charts.WIDTH, Charts.HEIGHT, info);
-        var area = info.getPlotInfo().getDataArea();
-        int y100 = (int) Math.round(plot.getRangeAxis().valueToJava2D(100, area, RectangleEdge.LEFT));
-        assertThat(area.getMinY()).as("the 100 %% line lies below the top of the plot").isLessThan(y100 - 10);
-        int x = x(plot, area, FROM.plusSeconds(120));
-        int blueRows = 0;
-        for (int y = y100 - 2; y <= y100 + 2; y++) {
-            Color c = new Color(img.getRGB(x, y));
-            if (c.getBlue() > 150 && c.getRed() < 100) {
-                blueRows++;
-            }
-        }
-        assertThat(blueRows).as("the series' line is drawn at 100 %% in the first load").isPositive();
+        XYDataset data = plot.getDataset();
+        assertThat(data.getSeriesCount()).isEqualTo(1);
+        assertThat(data.getSeriesKey(0).toString()).isEqualTo("CPU busy % localhost:9100");
+        assertThat(data.getItemCount(0)).isEqualTo(181);
+        assertThat(valueAt(data, FROM.plusSeconds(120))).as("the first load's plateau").isEqualTo(100.0);
+        assertThat(valueAt(data, FROM.plusSeconds(270))).as("the pause").isEqualTo(2.0);
+        assertThat(DatasetUtils.findMaximumRangeValue(data).doubleValue())
+                .as("the highest point lies inside the value axis, below its top")
+                .isEqualTo(100.0).isLessThan(plot.getRangeAxis().getUpperBound());
+        assertThat(plot.getRenderer()).isInstanceOf(XYStepRenderer.class);
+        assertThat(plot.getRenderer().getSeriesPaint(0)).isEqualTo(new Color(30, 110, 200));
     }
 
     @Test
-    void loadAndQuietPhasesHaveDifferentColoursAndTheFiringWindowIsHatched() {
-        JFreeChart chart = Charts.build(cpuSpec());
-        XYPlot plot = (XYPlot) chart.getPlot();
-        ChartRenderingInfo info = new ChartRenderingInfo();
-        BufferedImage img = chart.createBufferedImage(Charts.WIDTH, Charts.HEIGHT, info);
-        var area = info.getPlotInfo().getDataArea();
-        // between 2 % and the threshold, off the gridlines (every 10 %): no line, no label, only the band's fill
-        int y = (int) Math.round(plot.getRangeAxis().valueToJava2D(45, area, RectangleEdge.LEFT));
-        Color load = new Color(img.getRGB(x(plot, area, FROM.plusSeconds(120)), y));
-        Color pause = new Color(img.getRGB(x(plot, area, FROM.plusSeconds(270)), y));
-        Color outside = new Color(img.getRGB(x(plot, area, FROM.plusSeconds(30)), y));
-        assertThat(load.getRed()).as("load is amber: " + load).isGreaterThan(load.getBlue() + 40);
-        assertThat(pause.getBlue()).as("pause is blue: " + pause).isGreaterThan(pause.getRed() + 20);
-        assertThat(Math.abs(outside.getRed() - outside.getBlue())).as("no phase: no tint " + outside).isLessThan(12);
+    void loadAndQuietPhasesAreShadedInTheirColoursAndTheFiringWindowIsHatchedBehindTheData() {
+        XYPlot plot = Charts.build(cpuSpec()).getXYPlot();
+        assertThat((Object) plot.getDomainMarkers(Layer.FOREGROUND)).as("no band over the series").isNull();
+        List<IntervalMarker> bands = bands(plot);
+        assertThat(bands).extracting(IntervalMarker::getLabel)
+                .containsExactly("load 2m", "pause 3m", "load 5m", "HostHighCpuLoad");
+        assertThat(bands).extracting(m -> List.of(m.getStartValue(), m.getEndValue())).containsExactly(
+                span(60, 180), span(180, 360), span(360, 660), span(560, 665));
+        assertThat(bands).extracting(IntervalMarker::getPaint).startsWith(
+                Charts.LOAD_FILL, Charts.QUIET_FILL, Charts.LOAD_FILL);
 
-        int x0 = x(plot, area, FROM.plusSeconds(590));
-        long distinct = java.util.stream.IntStream.range(0, 16).map(dx -> img.getRGB(x0 + dx, y)).distinct().count();
-        assertThat(distinct).as("hatching alternates red strokes and the band below").isGreaterThan(1);
-        boolean red = java.util.stream.IntStream.range(0, 16).mapToObj(dx -> new Color(img.getRGB(x0 + dx, y)))
-                .anyMatch(c -> c.getRed() > 180 && c.getGreen() < 120 && c.getBlue() < 120);
-        assertThat(red).as("a red stroke of the hatching within 16 px").isTrue();
+        Color load = Charts.LOAD_FILL;
+        Color quiet = Charts.QUIET_FILL;
+        assertThat(load.getRed()).as("load is amber: " + load).isGreaterThan(load.getBlue() + 40);
+        assertThat(quiet.getBlue()).as("quiet is blue: " + quiet).isGreaterThan(quiet.getRed() + 20);
+        assertThat(load.getAlpha()).as("translucent: the gridlines show through").isLessThan(128);
+        assertThat(quiet.getAlpha()).isLessThan(128);
+
+        assertThat(bands.get(3).getPaint()).isInstanceOfSatisfying(TexturePaint.class, hatch -> {
+            BufferedImage tile = hatch.getImage();
+            Set<Integer> colours = new HashSet<>();
+            for (int y = 0; y < tile.getHeight(); y++) {
+                for (int x = 0; x < tile.getWidth(); x++) {
+                    colours.add(tile.getRGB(x, y));
+                }
+            }
+            assertThat(colours).as("red strokes on a transparent ground, so the band below shows")
+                    .containsExactlyInAnyOrder(Charts.FIRING_HATCH.getRGB(), 0);
+        });
+    }
+
+    @Test
+    void aFiringWindowStillOpenRunsToTheEndOfTheChart() {
+        XYPlot plot = Charts.build(spec(0.75)).getXYPlot();
+        List<IntervalMarker> bands = bands(plot);
+        assertThat(bands).extracting(m -> List.of(m.getStartValue(), m.getEndValue()))
+                .containsExactly(span(60, 120), span(300, 900));
+        assertThat(bands.get(1).getPaint()).isInstanceOf(TexturePaint.class);
     }
 
     @Test
@@ -155,7 +181,26 @@ class ChartsTest {
                 .as("an explicit kind wins over the name").isEqualTo(Charts.Kind.LOAD);
     }
 
-    private static int x(XYPlot plot, java.awt.geom.Rectangle2D area, Instant t) {
-        return (int) Math.round(plot.getDomainAxis().valueToJava2D(t.toEpochMilli(), area, RectangleEdge.BOTTOM));
+    /** The shaded bands behind the series, in the order they were added. */
+    private static List<IntervalMarker> bands(XYPlot plot) {
+        List<IntervalMarker> bands = new ArrayList<>();
+        for (Object marker : plot.getDomainMarkers(Layer.BACKGROUND)) {
+            bands.add((IntervalMarker) marker);
+        }
+        return bands;
+    }
+
+    private static List<Double> span(long fromSecond, long toSecond) {
+        return List.of((double) FROM.plusSeconds(fromSecond).toEpochMilli(),
+                (double) FROM.plusSeconds(toSecond).toEpochMilli());
+    }
+
+    private static double valueAt(XYDataset data, Instant t) {
+        for (int i = 0; i < data.getItemCount(0); i++) {
+            if (data.getXValue(0, i) == t.toEpochMilli()) {
+                return data.getYValue(0, i);
+            }
+        }
+        throw new AssertionError("no point at " + t);
     }
 }

@@ -4,48 +4,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.monitoringlab.settings.ProjectLayout;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.security.CodeSource;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Lab extension "packages in the virtual environment are not on the host", for Java: client_java lives in the
- * project's build (Maven's ~/.m2 cache and the shaded modelmock.jar), not in the system's /usr/share/java, and a JVM
- * given only the system's jars cannot load it.
+ * Lab extension "packages in the virtual environment are not on the host", for Java: client_java comes from the
+ * project's build (the version pinned in the pom, resolved into Maven's local repository, and packed into the shaded
+ * modelmock.jar), and a JVM given nothing but the JDK cannot load it. Nothing here reads what the host has installed.
  */
 class DependencyIsolationTest {
     private static final String GAUGE = "io.prometheus.metrics.core.metrics.Gauge";
     private static final String ENTRY = GAUGE.replace('.', '/') + ".class";
-    private static final Path SYSTEM_JARS = Path.of("/usr/share/java");
-    /**
-     * A class that is in the system's jars (Debian's maven depends on libcommons-lang3-java): the control that proves
-     * a JVM given the system's jars does see them, so its not finding client_java means something.
-     */
-    private static final String SYSTEM_CLASS = "org.apache.commons.lang3.StringUtils";
-    private static final String SYSTEM_PACKAGE = "libcommons-lang3-java";
 
-    /** The system's jars; a machine without them could not show isolation from them, so that is a failure. */
-    private static List<Path> systemJars() throws IOException {
-        assertThat(SYSTEM_JARS).as("no %s: install the Debian package %s (Debian's maven brings it)", SYSTEM_JARS,
-                SYSTEM_PACKAGE).isDirectory();
-        try (Stream<Path> files = Files.walk(SYSTEM_JARS)) {
-            List<Path> jars = files.filter(p -> p.toString().endsWith(".jar") && Files.isRegularFile(p)).toList();
-            assertThat(jars).as("no jars under %s: install the Debian package %s", SYSTEM_JARS, SYSTEM_PACKAGE)
-                    .isNotEmpty();
-            return jars;
-        }
-    }
+    @TempDir
+    Path probeDir;
 
     private static Path mockJar() {
         Path jar = ProjectLayout.locate().root().resolve("modelmock/target/modelmock.jar");
         assertThat(jar).as("build the mock first: mvn -pl modelmock -am package").isRegularFile();
         return jar;
+    }
+
+    /** A system property the build passes to the tests (see report/pom.xml). */
+    private static String buildProperty(String name) {
+        String value = System.getProperty(name);
+        assertThat(value).as("system property %s, set by report/pom.xml's surefire configuration", name)
+                .isNotBlank();
+        return value;
+    }
+
+    /** The jar this test's class path loads client_java's Gauge from. */
+    private static Path gaugeJar() throws Exception {
+        return Path.of(Class.forName(GAUGE).getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     @Test
@@ -56,32 +58,63 @@ class DependencyIsolationTest {
     }
 
     @Test
-    void noSystemJarHoldsClientJava() throws IOException {
-        List<String> holders = new ArrayList<>();
-        for (Path jar : systemJars()) {
-            try (ZipFile zip = new ZipFile(jar.toFile())) {
-                if (zip.getEntry(ENTRY) != null) {
-                    holders.add(jar.toString());
-                }
-            } catch (IOException unreadable) {
-                // not a zip we can open: it cannot give the JVM classes either
-            }
-        }
-        assertThat(holders).as("jars under /usr/share/java with " + ENTRY).isEmpty();
+    void clientJavaResolvesFromMavensLocalRepositoryAtThePinnedVersion() throws Exception {
+        Path repository = Path.of(buildProperty("isolation.maven.repository")).toAbsolutePath().normalize();
+        String version = buildProperty("isolation.prometheus.version");
+        Path jar = gaugeJar().toAbsolutePath().normalize();
+        assertThat(jar).as("where the build got client_java from").startsWith(repository)
+                .isEqualTo(repository.resolve("io/prometheus/prometheus-metrics-core/" + version
+                        + "/prometheus-metrics-core-" + version + ".jar"));
+        assertThat(jar.toString()).as("not a system library").doesNotStartWith("/usr/share/");
     }
 
     @Test
-    void aJvmWithOnlyTheSystemJarsCannotLoadItButOneWithTheProjectsJarCan() throws Exception {
-        String probe = Path.of(ClassProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        systemJars();
-        Result control = run(SYSTEM_JARS + "/*:" + probe, SYSTEM_CLASS);
-        assertThat(control.code()).as("the system's jars must be visible to the probe (install %s): %s", SYSTEM_PACKAGE,
-                control.out()).isZero();
-        Result system = run(SYSTEM_JARS + "/*:" + probe, GAUGE);
-        Result project = run(mockJar() + ":" + probe, GAUGE);
-        assertThat(system.code()).as(system.out()).isEqualTo(3);
-        assertThat(project.code()).as(project.out()).isZero();
-        assertThat(project.out()).contains("modelmock.jar");
+    void aJvmWithOnlyTheJdkCannotLoadItButOneWithTheProjectsJarsCan() throws Exception {
+        Path probe = probeOnly();
+        Result jdkOnly = run(probe.toString(), GAUGE);
+        Result control = run(probe.toString(), "java.net.http.HttpClient");
+        Result mock = run(mockJar() + ":" + probe, GAUGE);
+        Result repository = run(String.join(":", clientJavaJars()) + ":" + probe, GAUGE);
+        assertThat(control.code()).as("the probe loads a JDK class: %s", control.out()).isZero();
+        assertThat(jdkOnly.code()).as(jdkOnly.out()).isEqualTo(3);
+        assertThat(mock.code()).as(mock.out()).isZero();
+        assertThat(mock.out()).contains("modelmock.jar");
+        assertThat(repository.code()).as(repository.out()).isZero();
+        assertThat(repository.out()).contains("prometheus-metrics-core");
+    }
+
+    /** The jars of Gauge and of every type it extends or implements: what loading it needs, from this class path. */
+    private static Set<String> clientJavaJars() throws Exception {
+        Set<String> jars = new LinkedHashSet<>();
+        Deque<Class<?>> types = new ArrayDeque<>(List.of(Class.forName(GAUGE)));
+        while (!types.isEmpty()) {
+            Class<?> type = types.pop();
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            if (source != null) { // null for the JDK's own classes
+                jars.add(Path.of(source.getLocation().toURI()).toString());
+            }
+            if (type.getSuperclass() != null) {
+                types.push(type.getSuperclass());
+            }
+            types.addAll(List.of(type.getInterfaces()));
+        }
+        assertThat(jars).allMatch(jar -> jar.contains("/io/prometheus/"), "client_java's own jars");
+        return jars;
+    }
+
+    /** A class path holding nothing but {@link ClassProbe}, copied out of the test classes. */
+    private Path probeOnly() throws IOException {
+        String entry = ClassProbe.class.getName().replace('.', '/') + ".class";
+        Path target = probeDir.resolve(entry);
+        Files.createDirectories(target.getParent());
+        try (InputStream in = ClassProbe.class.getClassLoader().getResourceAsStream(entry)) {
+            assertThat(in).as(entry).isNotNull();
+            Files.copy(in, target);
+        }
+        try (var files = Files.walk(probeDir)) {
+            assertThat(files.filter(Files::isRegularFile)).containsExactly(target);
+        }
+        return probeDir;
     }
 
     private record Result(int code, String out) {
@@ -89,8 +122,12 @@ class DependencyIsolationTest {
 
     private static Result run(String classPath, String className) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-cp", classPath, ClassProbe.class.getName(), className)
-                .redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", classPath, ClassProbe.class.getName(), className)
+                .redirectErrorStream(true);
+        pb.environment().remove("CLASSPATH");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().remove("JDK_JAVA_OPTIONS");
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -18,13 +18,9 @@ public final class Explorer {
     /** Returns the describe() table and writes {@code <column>.png} into {@code chartDir}; returns the PNGs. */
     public static Result explore(Path csv, Path chartDir) throws IOException {
         List<StoreRecord> records = DatasetCsv.read(csv);
-        Map<String, ToIntFunction<StoreRecord>> columns = new LinkedHashMap<>();
-        columns.put("items_count", StoreRecord::itemsCount);
-        columns.put("customers_count", StoreRecord::customersCount);
-        columns.put("label", StoreRecord::label);
         Map<String, Describe> stats = new LinkedHashMap<>();
         List<Path> pngs = new ArrayList<>();
-        for (Map.Entry<String, ToIntFunction<StoreRecord>> c : columns.entrySet()) {
+        for (Map.Entry<String, ToIntFunction<StoreRecord>> c : columns().entrySet()) {
             double[] values = records.stream().mapToDouble(r -> c.getValue().applyAsInt(r)).toArray();
             stats.put(c.getKey(), Describe.of(values));
             Path png = chartDir.resolve(c.getKey() + ".png");
@@ -32,6 +28,15 @@ public final class Explorer {
             pngs.add(png);
         }
         return new Result(Describe.table(stats), stats, pngs);
+    }
+
+    /** The dataset's columns, in the order they are described and charted. */
+    static Map<String, ToIntFunction<StoreRecord>> columns() {
+        Map<String, ToIntFunction<StoreRecord>> columns = new LinkedHashMap<>();
+        columns.put("items_count", StoreRecord::itemsCount);
+        columns.put("customers_count", StoreRecord::customersCount);
+        columns.put("label", StoreRecord::label);
+        return columns;
     }
 
     public record Result(String table, Map<String, Describe> stats, List<Path> charts) {

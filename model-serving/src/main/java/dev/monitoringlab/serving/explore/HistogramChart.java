@@ -31,6 +31,19 @@ public final class HistogramChart {
     }
 
     public static void writePng(String column, double[] values, Path png) throws IOException {
+        JFreeChart chart = chart(column, values);
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(png.toAbsolutePath().getParent(), png.getFileName().toString(), ".tmp");
+        try {
+            ChartUtils.saveChartAsPNG(tmp.toFile(), chart, SIZE, SIZE);
+            Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The chart {@link #writePng} draws: the column's histogram and its mean as a marker. */
+    static JFreeChart chart(String column, double[] values) {
         long distinct = Arrays.stream(values).distinct().count();
         // a bin per value for few distinct values (the 0/1 label), else the square-root rule capped at 30
         int bins = (int) Math.max(1, Math.min(distinct, Math.min(30, Math.ceil(Math.sqrt(values.length)))));
@@ -57,14 +70,6 @@ public final class HistogramChart {
         marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         plot.addDomainMarker(marker);
-
-        Files.createDirectories(png.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(png.toAbsolutePath().getParent(), png.getFileName().toString(), ".tmp");
-        try {
-            ChartUtils.saveChartAsPNG(tmp.toFile(), chart, SIZE, SIZE);
-            Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return chart;
     }
 }
