@@ -162,20 +162,36 @@ final class ReadmeCommands {
 
     /** The line up to an unquoted {@code #} that starts a word. */
     static String withoutComment(String line) {
+        int[] cut = {line.length()};
+        scan(line, (i, c, quoteMark, quoted) -> {
+            if (!quoteMark && !quoted && c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+                cut[0] = i;
+                return false;
+            }
+            return true;
+        });
+        return line.substring(0, cut[0]);
+    }
+
+    /** What {@link #scan} tells of each character; returns whether to go on. */
+    private interface Visitor {
+        boolean visit(int index, char c, boolean quoteMark, boolean quoted);
+    }
+
+    /** Visits each character of the line, saying whether it opens or closes a quote, or lies inside one. */
+    private static void scan(String line, Visitor visitor) {
         char quote = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-                return line.substring(0, i);
+            boolean quoteMark = quote == 0 ? c == '\'' || c == '"' : c == quote;
+            boolean quoted = quote != 0 && !quoteMark;
+            if (quoteMark) {
+                quote = quote == 0 ? c : 0;
+            }
+            if (!visitor.visit(i, c, quoteMark, quoted)) {
+                return;
             }
         }
-        return line;
     }
 
     /** Words of a command line as the shell splits them (quotes removed), and its separate commands. */
@@ -186,31 +202,23 @@ final class ReadmeCommands {
         static List<String> words(String line) {
             List<String> words = new ArrayList<>();
             StringBuilder word = new StringBuilder();
-            boolean inWord = false;
-            char quote = 0;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quote != 0) {
-                    if (c == quote) {
-                        quote = 0;
-                    } else {
-                        word.append(c);
-                    }
-                } else if (c == '\'' || c == '"') {
-                    quote = c;
-                    inWord = true;
-                } else if (Character.isWhitespace(c)) {
-                    if (inWord) {
+            boolean[] inWord = {false};
+            scan(line, (i, c, quoteMark, quoted) -> {
+                if (quoteMark) {
+                    inWord[0] = true;
+                } else if (!quoted && Character.isWhitespace(c)) {
+                    if (inWord[0]) {
                         words.add(word.toString());
                         word.setLength(0);
-                        inWord = false;
+                        inWord[0] = false;
                     }
                 } else {
                     word.append(c);
-                    inWord = true;
+                    inWord[0] = true;
                 }
-            }
-            if (inWord) {
+                return true;
+            });
+            if (inWord[0]) {
                 words.add(word.toString());
             }
             return words;
