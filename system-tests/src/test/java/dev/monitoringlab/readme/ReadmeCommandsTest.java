@@ -203,7 +203,7 @@ class ReadmeCommandsTest {
         assertThat(check(dir, "mvn package -Dlab.no.such.key=1")).anyMatch(p -> p.contains("no.such.key"));
         assertThat(check(dir, "ansible-playbook -i x.ini vm-ansible/nope.yml")).isNotEmpty();
         assertThat(check(dir, "(cd vm-ansible && ansible-playbook -i x.ini site.yml) && ansible-playbook site.yml"))
-                .containsExactly("site.yml: no such playbook (from the repository root or /)");
+                .containsExactly("site.yml: no such playbook (from the repository root)");
         assertThat(check(dir, "mvn -pl modelmock -am test -Dtest='ModelMock*' -Dsurefire.failIfNoSpecifiedTests=false"))
                 .isEmpty();
         assertThat(check(dir, "java -jar model-serving/target/model-serving.jar traffic --scenario faulty --rate 20"))
@@ -287,8 +287,7 @@ class ReadmeCommandsTest {
     private void checkScript(Path cwd, Path readmeDir, String command, List<String> args, List<String> problems) {
         Optional<Path> found = resolve(cwd, readmeDir, command);
         if (found.isEmpty() || !Files.isRegularFile(found.get())) {
-            problems.add(command + ": no such script (from the repository root or " + ROOT.relativize(readmeDir)
-                    + "/)");
+            problems.add(command + ": no such script (" + from(cwd, readmeDir) + ")");
             return;
         }
         Path script = found.get();
@@ -563,8 +562,7 @@ class ReadmeCommandsTest {
                 i++;
             } else if (!a.startsWith("-") && a.endsWith(".yml") && !isPlaceholder(a)
                     && resolve(cwd, readmeDir, a).isEmpty()) {
-                problems.add(a + ": no such playbook (from " + (cwd.equals(ROOT) ? "the repository root"
-                        : ROOT.relativize(cwd) + "/") + " or " + ROOT.relativize(readmeDir) + "/)");
+                problems.add(a + ": no such playbook (" + from(cwd, readmeDir) + ")");
             }
         }
     }
@@ -613,8 +611,13 @@ class ReadmeCommandsTest {
                 return Optional.empty();
             }
         }
-        return Optional.of(word + ": no such file or folder (from the repository root or "
-                + ROOT.relativize(readmeDir) + "/)");
+        return Optional.of(word + ": no such file or folder (" + from(cwd, readmeDir) + ")");
+    }
+
+    /** Where a relative path was looked up, for a message. */
+    private static String from(Path cwd, Path readmeDir) {
+        String first = cwd.equals(ROOT) ? "the repository root" : ROOT.relativize(cwd) + "/";
+        return "from " + first + (readmeDir.equals(cwd) ? "" : " or " + ROOT.relativize(readmeDir) + "/");
     }
 
     private static Optional<Path> resolve(Path cwd, Path readmeDir, String path) {
