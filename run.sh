@@ -6,6 +6,7 @@
 #   ./run.sh --ha        the native highly available stack (two Prometheus replicas, two Alertmanagers,
 #                        VictoriaMetrics); with Docker, set ha.enabled=true in stack/settings.properties instead
 # Ctrl+C stops everything. A second ./run.sh while one runs is refused before it rebuilds anything.
+if [ "${1:-}" = --help ]; then awk 'NR > 1 && !/^#/ { exit } NR > 1 && !/^# shellcheck/ { sub(/^# ?/, ""); print }' "$0"; exit 0; fi
 set -euo pipefail
 cd "$(dirname "$0")"
 native_args=("$@")

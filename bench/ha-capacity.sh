@@ -12,6 +12,7 @@
 # Prometheus pays per target exactly as for separate machines while the exporters stay few.
 #   bench/ha-capacity.sh                 steps 50 100 200 400 800, 40 s each
 #   STEPS="25 50" STEP_SECONDS=30 bench/ha-capacity.sh
+if [ "${1:-}" = --help ]; then awk 'NR > 1 && !/^#/ { exit } NR > 1 && !/^# shellcheck/ { sub(/^# ?/, ""); print }' "$0"; exit 0; fi
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for bin in prometheus victoria-metrics prometheus-node-exporter curl python3; do

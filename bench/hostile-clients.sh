@@ -9,6 +9,7 @@
 # model_result_updates_total still growing afterwards. Each line ends in `ok` or `BELOW TARGET`.
 #
 #   bench/hostile-clients.sh [--seconds 20] [--only mock|store]
+if [ "${1:-}" = --help ]; then awk 'NR > 1 && !/^#/ { exit } NR > 1 && !/^# shellcheck/ { sub(/^# ?/, ""); print }' "$0"; exit 0; fi
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=20

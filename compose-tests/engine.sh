@@ -5,6 +5,7 @@
 # never listens there. Containers get no route out (no iptables rules, no masquerading): the test's hosts only.
 #   compose-tests/engine.sh start RUN_DIR   start it, wait until it answers, print DOCKER_HOST=unix://...
 #   compose-tests/engine.sh stop RUN_DIR    remove every container it runs, stop it, remove RUN_DIR
+if [ "${1:-}" = --help ]; then awk 'NR > 1 && !/^#/ { exit } NR > 1 && !/^# shellcheck/ { sub(/^# ?/, ""); print }' "$0"; exit 0; fi
 set -euo pipefail
 cache="${LAB_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/monitoring-lab}/docker"
 cmd=${1:-} run=${2:-}

@@ -5,6 +5,7 @@
 #
 # Usage: dashboards-as-code/fetch-node-exporter-full.sh [revision]   (default: latest)
 # Needs internet access to grafana.com; run `mvn package` first so the folder exists.
+if [ "${1:-}" = --help ]; then awk 'NR > 1 && !/^#/ { exit } NR > 1 && !/^# shellcheck/ { sub(/^# ?/, ""); print }' "$0"; exit 0; fi
 set -euo pipefail
 
 readonly DASHBOARD_ID=1860

@@ -23,6 +23,7 @@
 #                          (ansible-playbook ... site.yml -e node_exporter_secure=false)
 # The whole script is one function, read completely before it runs, and the line that calls it also exits:
 # editing the file during a run is safe.
+if [ "${1:-}" = --help ]; then awk 'NR > 1 && !/^#/ { exit } NR > 1 && !/^# shellcheck/ { sub(/^# ?/, ""); print }' "$0"; exit 0; fi
 main() {
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

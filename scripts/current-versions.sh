@@ -7,6 +7,7 @@
 #   scripts/current-versions.sh --offline  use only the cache; exit 1 naming what is missing
 # The cache: $LAB_CACHE_DIR, default ${XDG_CACHE_HOME:-~/.cache}/monitoring-lab. Downloaded .debs stay there, so
 # a pin keeps working after the suite has moved on. Exit 1 with one line when a pinned version cannot be had.
+if [ "${1:-}" = --help ]; then awk 'NR > 1 && !/^#/ { exit } NR > 1 && !/^# shellcheck/ { sub(/^# ?/, ""); print }' "$0"; exit 0; fi
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 pins="$here/current-versions.txt"

@@ -8,6 +8,7 @@
 # --run and --test then fetch the current releases (scripts/current-versions.sh, into a cache, without touching the
 # system's packages): the native stack runs them, the tests run Debian's and them. If that fails, --run warns and
 # the stack runs Debian's; --test fails.
+if [ "${1:-}" = --help ]; then awk 'NR > 1 && !/^#/ { exit } NR > 1 && !/^# shellcheck/ { sub(/^# ?/, ""); print }' "$0"; exit 0; fi
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 

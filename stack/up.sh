@@ -8,6 +8,7 @@
 # `docker-compose` (v1, 1.29 or later) -> compose; no engine, or no compose at all -> the native launcher, which
 # does the same with the distribution's binaries. Compose first writes stack/.env and, on the first run, a Grafana
 # password, then prints the summary of services and targets. Either way Ctrl+C stops everything and exits 0.
+if [ "${1:-}" = --help ]; then awk 'NR > 1 && !/^#/ { exit } NR > 1 && !/^# shellcheck/ { sub(/^# ?/, ""); print }' "$0"; exit 0; fi
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="$here/target/stack-launcher.jar"

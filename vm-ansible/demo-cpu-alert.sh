@@ -9,6 +9,7 @@
 #   ./demo-cpu-alert.sh vagrant@192.168.56.10
 #   ./demo-cpu-alert.sh lab@127.0.0.1 -p 34721 -i /tmp/testvm.XXXX/id_ed25519     (the test VM)
 # Env: DEMO_LOAD1_SECONDS=120 DEMO_PAUSE_SECONDS=180 DEMO_LOAD2_SECONDS=300 DEMO_AFTER_SECONDS=60
+if [ "${1:-}" = --help ]; then awk 'NR > 1 && !/^#/ { exit } NR > 1 && !/^# shellcheck/ { sub(/^# ?/, ""); print }' "$0"; exit 0; fi
 set -euo pipefail
 
 prometheus="http://localhost:9090"

@@ -7,6 +7,7 @@
 #   DOCKER_HOST=unix://... [MAVEN_REPO_LOCAL=~/.m2/repository] compose-tests/images/stand-ins.sh
 # Cached between runs under ${LAB_CACHE_DIR:-~/.cache/monitoring-lab}/docker: the debootstrap root file systems
 # (tar) and, in the engine's own data root, the images (a tag already there is not built again).
+if [ "${1:-}" = --help ]; then awk 'NR > 1 && !/^#/ { exit } NR > 1 && !/^# shellcheck/ { sub(/^# ?/, ""); print }' "$0"; exit 0; fi
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

@@ -11,6 +11,7 @@
 #    plus a /metrics scrape every 5 s, as Prometheus would; average CPU in millicores over the run (user + system
 #    ticks from /proc/<pid>/stat) and peak RSS (VmRSS from /proc/<pid>/status, sampled every 0.5 s);
 #  - burst: 5 s of 16 connections as fast as they go (wrk, if installed): peak RSS, the worst case to size the limit.
+if [ "${1:-}" = --help ]; then awk 'NR > 1 && !/^#/ { exit } NR > 1 && !/^# shellcheck/ { sub(/^# ?/, ""); print }' "$0"; exit 0; fi
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -18,6 +18,7 @@
 # all with drift and feedback on (the defaults).
 # Prints every run, then the medians over rounds with a verdict per target. Exits 0 unless the service or wrk
 # could not run: the figures depend on the machine and its other load, so a missed target is reported, not fatal.
+if [ "${1:-}" = --help ]; then awk 'NR > 1 && !/^#/ { exit } NR > 1 && !/^# shellcheck/ { sub(/^# ?/, ""); print }' "$0"; exit 0; fi
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"

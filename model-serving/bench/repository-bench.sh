@@ -12,6 +12,7 @@
 # answers, and the service's largest RSS (VmRSS every 0.5 s).
 # Goals: Tribuo path >= 30,000 predictions/s with p99 < 5 ms; ONNX >= 20,000/s; batches >= 1,000,000 records/s.
 # Exits 0 unless something could not run: figures depend on the machine and its other load.
+if [ "${1:-}" = --help ]; then awk 'NR > 1 && !/^#/ { exit } NR > 1 && !/^# shellcheck/ { sub(/^# ?/, ""); print }' "$0"; exit 0; fi
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -10,6 +10,7 @@
 # Stop it with: stop.sh WORKDIR   (it also stops by itself after TESTVM_MAX_SECONDS, default 3600)
 # Env: TESTVM_SSH_PORT, TESTVM_EXPORTER_PORT (default: free ports on 127.0.0.1),
 #      TESTVM_SSH_DEADLINE (seconds, default 300), TESTVM_CPUS (2), TESTVM_MEMORY_MB (1024)
+if [ "${1:-}" = --help ]; then awk 'NR > 1 && !/^#/ { exit } NR > 1 && !/^# shellcheck/ { sub(/^# ?/, ""); print }' "$0"; exit 0; fi
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -9,6 +9,7 @@
 # Usage: build-image.sh            (must run as root: debootstrap and chroot need it)
 # Env:   TESTVM_CACHE   cache root (default ${XDG_CACHE_HOME:-~/.cache}/monitoring-lab/testvm)
 #        TESTVM_MIRROR  Debian mirror (default: the one apt on this machine uses)
+if [ "${1:-}" = --help ]; then awk 'NR > 1 && !/^#/ { exit } NR > 1 && !/^# shellcheck/ { sub(/^# ?/, ""); print }' "$0"; exit 0; fi
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

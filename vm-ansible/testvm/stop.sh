@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Stops the VM that boot.sh started in WORKDIR (the overlay goes with it; the cached image is untouched).
 # Usage: stop.sh WORKDIR
+if [ "${1:-}" = --help ]; then awk 'NR > 1 && !/^#/ { exit } NR > 1 && !/^# shellcheck/ { sub(/^# ?/, ""); print }' "$0"; exit 0; fi
 set -euo pipefail
 [[ $# -eq 1 ]] || { echo "usage: stop.sh WORKDIR" >&2; exit 2; }
 pidfile="$1/qemu.pid"
