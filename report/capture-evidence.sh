@@ -16,6 +16,7 @@
 #                                              (~6 min; a smoke run of the whole path, not lab evidence)
 #   flags: --port-offset N (default 10000: Prometheus on 19090 etc., clear of a running stack and of tests)
 #          --out DIR (default report/evidence)   --no-store (skip the store model traffic)
+#          --no-cpu (skip the stress sequence and htop: the store model and self-monitoring parts only, ~15 min)
 #          --serving-jar JAR (default model-serving/target/model-serving.jar)
 #          --vm-env FILE   the vm.env of a running test VM (vm-ansible/testvm/boot.sh): the load runs in the VM
 #                          over SSH and Prometheus watches the VM's node exporter instead of this host's, in
@@ -27,7 +28,7 @@ if [ "${1:-}" = --help ]; then awk 'NR > 1 && !/^#/ { exit } NR > 1 && !/^# shel
 main() {
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-mode=full offset=10000 out="$root/report/evidence" store=auto serving_jar="$root/model-serving/target/model-serving.jar" vm_env=""
+mode=full offset=10000 out="$root/report/evidence" store=auto cpu=yes serving_jar="$root/model-serving/target/model-serving.jar" vm_env=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --compressed) mode=compressed ;;
@@ -35,6 +36,7 @@ while [ $# -gt 0 ]; do
     --port-offset) offset="$2"; shift ;;
     --out) out="$2"; shift ;;
     --no-store) store=no ;;
+    --no-cpu) cpu=no ;;
     --serving-jar) serving_jar="$2"; shift ;;
     --vm-env) vm_env="$2"; shift ;;
     *) echo "capture-evidence: unknown argument '$1' (see the header of $0)" >&2; exit 2 ;;
@@ -52,6 +54,7 @@ done
 if [ "$store" = auto ]; then
   if [ -f "$serving_jar" ]; then store=yes; else store=no; echo "capture-evidence: $serving_jar not built: no store model traffic"; fi
 fi
+[ "$cpu" = yes ] || [ "$store" = yes ] || { echo "capture-evidence: --no-cpu without the store model leaves nothing to capture" >&2; exit 2; }
 
 # Durations: the lab's, or all divided by 6 (the rule's `for` too, so the 2-minute/5-minute logic still holds).
 if [ "$mode" = full ]; then
@@ -184,16 +187,18 @@ log "stack up; baseline for ${warmup}s"
 sleep "$warmup"
 
 # The lab's sequence (7.5.2): no alert after 2 minutes of load, an alert after ~3 of the 5, a resolve after.
-phase cpu "load $(dur $load1)" quiet "${load[@]}" "${load1}s"
-phase cpu "pause $(dur $pause)" quiet sleep "$pause"
-# htop where the load runs, in a detached tmux pane; its screen is saved 4/5 into the second load
-tmux new-session -d -s "$top_session" -x 132 -y 32 "${top[@]}" 2>/dev/null || log "tmux could not start htop: no htop screen"
-( sleep $((load2 * 4 / 5)); tmux capture-pane -p -t "$top_session" > "$work/htop.txt" 2>/dev/null \
-    && log "saved htop's screen" ) &
-pids+=($!)
-phase cpu "load $(dur $load2)" alert "${load[@]}" "${load2}s"
-tmux kill-session -t "$top_session" 2>/dev/null || true
-phase cpu "after" quiet sleep "$after"
+if [ "$cpu" = yes ]; then
+  phase cpu "load $(dur $load1)" quiet "${load[@]}" "${load1}s"
+  phase cpu "pause $(dur $pause)" quiet sleep "$pause"
+  # htop where the load runs, in a detached tmux pane; its screen is saved 4/5 into the second load
+  tmux new-session -d -s "$top_session" -x 132 -y 32 "${top[@]}" 2>/dev/null || log "tmux could not start htop: no htop screen"
+  ( sleep $((load2 * 4 / 5)); tmux capture-pane -p -t "$top_session" > "$work/htop.txt" 2>/dev/null \
+      && log "saved htop's screen" ) &
+  pids+=($!)
+  phase cpu "load $(dur $load2)" alert "${load[@]}" "${load2}s"
+  tmux kill-session -t "$top_session" 2>/dev/null || true
+  phase cpu "after" quiet sleep "$after"
+fi
 
 if [ "$store" = yes ]; then
   url="http://127.0.0.1:$store_port"
@@ -233,9 +238,10 @@ if [ -s "$work/htop.txt" ]; then
 fi
 cp "$messages" "$out/raw/messages.jsonl"
 { echo "mode=$mode"; echo "captured=$(now)"; echo "host=$(hostname) cores=$cores"; echo "kernel=$(uname -r)";
-  echo "cpu load on: $cpu_where";
-  prometheus --version 2>&1 | head -1; prometheus-alertmanager --version 2>&1 | head -1
-  prometheus-node-exporter --version 2>&1 | head -1; stress-ng --version 2>&1 | head -1
+  if [ "$cpu" = yes ]; then echo "cpu load on: $cpu_where"; else echo "cpu load: none (--no-cpu)"; fi
+  # the binaries the launcher ran (the current releases when fetched, else Debian's), as its summary names them
+  grep -m1 -E '^ +versions ' "$work/stack.log" | sed -E 's/^ +versions +/versions: /'
+  stress-ng --version 2>&1 | head -1
   echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"; } > "$out/raw/run.txt"
 if [ "$(cd "$out" && pwd)" = "$root/report/evidence" ]; then
   java -jar "$report_jar" embed --report "$root/report/REPORT.md" --evidence "$out"

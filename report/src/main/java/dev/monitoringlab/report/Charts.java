@@ -40,8 +40,9 @@ import org.jfree.data.time.TimeSeriesCollection;
 
 /**
  * Headless PNG charts of Prometheus series in the style of the lab's Grafana screenshots: the series as a step line
- * (a gauge holds its value until the next scrape), the alert threshold as a red line, phases and firing windows as
- * shaded bands, a legend naming them, and a subtitle saying when, where and over which range the data was captured.
+ * (a gauge holds its value until the next scrape), the alert's threshold (when it has one) as a red line, phases and
+ * firing windows as shaded bands, a legend naming them, and a subtitle saying when, where and over which range the
+ * data was captured.
  * Load phases (amber) and quiet phases (pale blue) differ in colour; firing windows are red hatching, so they stay
  * visible on top of either. The value axis ends a little above {@code yMax}, so a series sitting at its maximum (a
  * CPU at 100 %) is drawn inside the plot instead of merging with its frame.
@@ -94,10 +95,49 @@ public final class Charts {
         }
     }
 
-    /** Everything a chart shows. */
+    /** A red line across the chart at a value the alert compares with. */
+    public record Threshold(double value, String label) {
+    }
+
+    /**
+     * Everything a chart shows. {@code thresholds} is empty when the alert compares no value with a line (TargetDown
+     * fires on {@code up == 0} held for a while: a line at some value between 0 and 1 would invent a threshold).
+     */
     public record Spec(String title, List<String> subtitles, String yLabel, List<Line> lines, double yMin, double yMax,
-                       double threshold, String thresholdLabel, List<Band> phases, List<Band> firing,
-                       Instant from, Instant to) {
+                       List<Threshold> thresholds, List<Band> phases, List<Band> firing, Instant from, Instant to) {
+        public Spec {
+            subtitles = List.copyOf(subtitles);
+            lines = List.copyOf(lines);
+            thresholds = List.copyOf(thresholds);
+            phases = List.copyOf(phases);
+            firing = List.copyOf(firing);
+            if (!(yMax > yMin)) {
+                throw new IllegalArgumentException("the value axis must run upwards, got " + yMin + " to " + yMax);
+            }
+            if (!to.isAfter(from)) {
+                throw new IllegalArgumentException("the time axis must run forwards, got " + from + " to " + to);
+            }
+        }
+    }
+
+    /**
+     * The top of the data for a value axis fitted to it: the highest point of any line or threshold, at least
+     * {@code floor} (so a flat or empty series still gets an axis). A share that stays under 55 % is drawn on an axis
+     * that ends near 55 %, not at 100 %.
+     */
+    public static double dataTop(List<Line> lines, List<Threshold> thresholds, double floor) {
+        double top = floor;
+        for (Line l : lines) {
+            for (double[] p : l.points()) {
+                if (Double.isFinite(p[1])) {
+                    top = Math.max(top, p[1]);
+                }
+            }
+        }
+        for (Threshold t : thresholds) {
+            top = Math.max(top, t.value());
+        }
+        return top;
     }
 
     public static JFreeChart build(Spec spec) {
@@ -137,12 +177,14 @@ public final class Charts {
             Interval i = b.interval().end() == null ? new Interval(b.interval().start(), spec.to()) : b.interval();
             plot.addDomainMarker(band(new Band(b.label(), i), hatch, TextAnchor.BOTTOM_LEFT), Layer.BACKGROUND);
         }
-        ValueMarker line = new ValueMarker(spec.threshold(), Color.RED, new BasicStroke(2f));
-        line.setLabel(spec.thresholdLabel());
-        line.setLabelPaint(Color.RED);
-        line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        line.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-        plot.addRangeMarker(line, Layer.FOREGROUND);
+        for (Threshold t : spec.thresholds()) {
+            ValueMarker line = new ValueMarker(t.value(), Color.RED, new BasicStroke(2f));
+            line.setLabel(t.label());
+            line.setLabelPaint(Color.RED);
+            line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            line.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            plot.addRangeMarker(line, Layer.FOREGROUND);
+        }
 
         LegendItemCollection legend = legend(spec, renderer, hatch);
         plot.setFixedLegendItems(legend);
@@ -160,7 +202,7 @@ public final class Charts {
         return yMax + HEADROOM * (yMax - yMin);
     }
 
-    /** One entry per line, then the kinds of band this chart really shows, then the threshold. */
+    /** One entry per line, then the kinds of band this chart really shows, then the thresholds. */
     private static LegendItemCollection legend(Spec spec, XYStepRenderer renderer, Paint hatch) {
         LegendItemCollection items = new LegendItemCollection();
         for (int i = 0; i < spec.lines().size(); i++) {
@@ -177,8 +219,10 @@ public final class Charts {
             items.add(new LegendItem(alert.isBlank() ? "alert firing" : alert + " firing", null, null, null,
                     new Rectangle2D.Double(-6, -6, 12, 12), hatch));
         }
-        items.add(new LegendItem(spec.thresholdLabel(), null, null, null, new Line2D.Double(-7, 0, 7, 0),
-                new BasicStroke(2f), Color.RED));
+        for (Threshold t : spec.thresholds()) {
+            items.add(new LegendItem(t.label(), null, null, null, new Line2D.Double(-7, 0, 7, 0),
+                    new BasicStroke(2f), Color.RED));
+        }
         return items;
     }
 

@@ -81,32 +81,36 @@ public final class EvidenceCommand {
         if (cpu.isEmpty()) {
             log.println("report: no 'cpu' phases (--phases), so no CPU chart and timeline");
         } else {
-            written.addAll(scenario("cpu", "HostHighCpuLoad", HostRules.cpuBusyPercent(settings, ""),
-                    1, 0, 100, settings.hostCpuThresholdPercent(), "threshold " + trim(settings.hostCpuThresholdPercent())
-                    + " %", "CPU busy %", cpu, messages, now, CPU_CHART, List.of(),
-                    "CPU busy % during the lab's stress sequence (HostHighCpuLoad)",
-                    "CPU load ran on: " + options.cpuSource() + "; " + nodeDescription()));
+            double threshold = settings.hostCpuThresholdPercent();
+            written.addAll(scenario(new Scenario("cpu", "HostHighCpuLoad", HostRules.cpuBusyPercent(settings, ""),
+                    "CPU busy %", "CPU busy %", 0, 100, List.of(new Charts.Threshold(threshold, "threshold " + trim(threshold)
+                    + " %")), CPU_CHART, List.of(), "CPU busy % during the lab's stress sequence (HostHighCpuLoad)",
+                    "CPU load ran on: " + options.cpuSource() + "; " + nodeDescription()), cpu, messages, now));
         }
         List<Phase> store = Phases.of(phases, "store");
         if (store.isEmpty()) {
             log.println("report: no 'store' phases (--phases), so no store model chart and timeline");
         } else {
-            written.addAll(scenario("store", "StoreSuccessRateLow", StoreModelRules.successRatio(settings) + " * 100",
-                    1, 0, 100, settings.storeSuccessThreshold() * 100, "threshold "
-                    + trim(settings.storeSuccessThreshold() * 100) + " %", "successful predictions %", store, messages,
-                    now, STORE_CHART, STORE_DRIFT_ALERTS, "Store model: share of 'successful' predictions, normal -> faulty -> normal traffic",
-                    "traffic from model-serving's scenarios against the store model service on " + machine.hostname()));
+            double threshold = settings.storeSuccessThreshold() * 100;
+            // the axis fits the data (a share under 55 % is not drawn against an empty 100 %)
+            written.addAll(scenario(new Scenario("store", "StoreSuccessRateLow", StoreModelRules.successRatio(settings)
+                    + " * 100", "successful predictions %", "successful predictions %", 0, Double.NaN,
+                    List.of(new Charts.Threshold(threshold, "threshold " + trim(threshold) + " %")), STORE_CHART,
+                    STORE_DRIFT_ALERTS, "Store model: share of 'successful' predictions, normal -> faulty -> normal traffic",
+                    "traffic from model-serving's scenarios against the store model service on " + machine.hostname()),
+                    store, messages, now));
         }
         List<Phase> self = Phases.of(phases, "self");
         if (self.isEmpty()) {
             log.println("report: no 'self' phases (--phases), so no self-monitoring chart and timeline");
         } else {
-            String selector = settings.selector(Setting.STORE_MODEL_SELECTOR);
-            written.addAll(scenario("self", "TargetDown", "up{" + selector + "} * 100", 1, 0, 100, 50,
-                    "below: the target is down (up = 0); TargetDown after 1m", "store model target up %", self, messages, now,
-                    SELF_CHART, List.of(), "Self-monitoring: the store model service stopped, then started again",
-                    "the store model service on " + machine.hostname() + " killed and restarted; TargetDown goes to"
-                            + " the monitoring webhook"));
+            // up is 1 or 0; TargetDown fires on up == 0 held for its 'for', so there is no threshold line to draw
+            written.addAll(scenario(new Scenario("self", "TargetDown", "up{" + settings.selector(Setting.STORE_MODEL_SELECTOR)
+                    + "}", "up (1 = scraped, 0 = down)", "up", 0, 1, List.of(), SELF_CHART, List.of(),
+                    "Self-monitoring: the store model service stopped, then started again",
+                    "the store model service on " + machine.hostname() + " killed and restarted; TargetDown (up == 0 for "
+                            + settings.promDuration(Setting.TARGET_DOWN_FOR) + ") goes to the monitoring webhook"),
+                    self, messages, now));
         }
         written.forEach(p -> log.println("report: wrote " + p));
         return written;
@@ -125,10 +129,10 @@ public final class EvidenceCommand {
         Charts.Spec spec = new Charts.Spec("model_result, last " + PromDuration.format(options.modelWindow())
                 + " (Prometheus, scraped every " + settings.promDuration(Setting.SCRAPE_INTERVAL) + ")",
                 List.of(range(start, end), "captured on " + machine.describe() + "; red band: ModelMockHighAccuracy firing ("
-                        + firing.size() + " times)"), "model_result", lines, 0, 1, threshold,
-                "threshold " + threshold, List.of(), firing.stream().map(i -> new Charts.Band("", i)).toList(), start, end);
-        List<Path> out = new ArrayList<>();
-        out.add(Charts.write(spec, options.out().resolve(MODEL_CHART)));
+                        + firing.size() + " times)"), "model_result", lines, 0, 1,
+                List.of(new Charts.Threshold(threshold, "threshold " + threshold)), List.of(),
+                firing.stream().map(i -> new Charts.Band("", i)).toList(), start, end);
+        List<Path> out = new ArrayList<>(chart(spec, MODEL_CHART));
 
         String window = options.modelWindow().toSeconds() + "s";
         String at = " @ " + end.getEpochSecond();
@@ -146,34 +150,46 @@ public final class EvidenceCommand {
         return out;
     }
 
-    private List<Path> scenario(String name, String alert, String expr, int stepSec, double yMin, double yMax,
-                                double threshold, String thresholdLabel, String yLabel, List<Phase> phases,
-                                List<WebhookMessage> messages, Instant now, String chartFile, List<String> alsoListed,
-                                String title, String source) throws IOException {
+    /**
+     * One scenario's chart and timeline. {@code yMax} NaN fits the value axis to the data and thresholds;
+     * {@code lineName} and the instance name each line.
+     */
+    record Scenario(String name, String alert, String expr, String yLabel, String lineName, double yMin, double yMax,
+                    List<Charts.Threshold> thresholds, String chartFile, List<String> alsoListed, String title,
+                    String source) {
+    }
+
+    private List<Path> scenario(Scenario sc, List<Phase> phases, List<WebhookMessage> messages, Instant now)
+            throws IOException {
         Instant first = phases.stream().map(Phase::start).min(Comparator.naturalOrder()).orElseThrow();
         Instant last = phases.stream().map(Phase::end).max(Comparator.naturalOrder()).orElseThrow();
         Instant start = first.minusSeconds(60);
         Instant end = last.plusSeconds(60).isAfter(now) ? now : last.plusSeconds(60);
-        Duration step = step(start, end).compareTo(Duration.ofSeconds(stepSec)) < 0 ? Duration.ofSeconds(stepSec)
-                : step(start, end);
-        List<PrometheusApi.RangeSeries> series = prom.queryRange(expr, start, end, step);
-        List<Interval> firing = firing(alert, start, end, step);
-        List<Charts.Line> lines = series.stream().map(s -> new Charts.Line(yLabel + " " + s.labels().getOrDefault(
+        Duration step = step(start, end).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : step(start, end);
+        List<PrometheusApi.RangeSeries> series = prom.queryRange(sc.expr(), start, end, step);
+        List<Interval> firing = firing(sc.alert(), start, end, step);
+        List<Charts.Line> lines = series.stream().map(s -> new Charts.Line(sc.lineName() + " " + s.labels().getOrDefault(
                 "instance", ""), s.points())).toList();
-        Charts.Spec spec = new Charts.Spec(title, List.of(range(start, end), "captured on " + machine.describe(), source,
-                "phases and firing windows: see the legend"), yLabel, lines, yMin, yMax, threshold,
-                thresholdLabel, phases.stream().map(p -> new Charts.Band(p.name(),
-                new Interval(p.start(), p.end()))).toList(),
-                firing.stream().map(i -> new Charts.Band(alert, i)).toList(), start, end);
-        List<Path> out = new ArrayList<>();
-        out.add(Charts.write(spec, options.out().resolve(chartFile)));
-        AlertTimeline t = AlertTimeline.derive(alert, phases, firing, messages);
-        out.add(AtomicFiles.write(options.out().resolve(name + "-timeline.md"), header(alert + " timeline", now)
+        double yMax = Double.isNaN(sc.yMax()) ? Charts.dataTop(lines, sc.thresholds(), sc.yMin() + 1) : sc.yMax();
+        Charts.Spec spec = new Charts.Spec(sc.title(), List.of(range(start, end), "captured on " + machine.describe(),
+                sc.source(), "phases and firing windows: see the legend"), sc.yLabel(), lines, sc.yMin(), yMax,
+                sc.thresholds(), phases.stream().map(p -> new Charts.Band(p.name(), new Interval(p.start(), p.end())))
+                .toList(), firing.stream().map(i -> new Charts.Band(sc.alert(), i)).toList(), start, end);
+        List<Path> out = new ArrayList<>(chart(spec, sc.chartFile()));
+        AlertTimeline t = AlertTimeline.derive(sc.alert(), phases, firing, messages);
+        out.add(AtomicFiles.write(options.out().resolve(sc.name() + "-timeline.md"), header(sc.alert() + " timeline", now)
                 + "Chart " + range(start, end) + ". Prometheus times are to the query step (" + AlertTimeline.human(step)
-                + "); notification times are when the local look-alike received them. " + source + ".\n\nExpression: `" + expr + "`\n\n" + t.toMarkdown()
-                + "\nEvery phase as the lab expects: **" + (t.allAsExpected() ? "yes" : "no") + "**.\n"
-                + alsoFiring(alsoListed, phases, messages, start, end, step)));
+                + "); notification times are when the local look-alike received them. " + sc.source() + ".\n\nExpression: `"
+                + sc.expr() + "`\n\n" + t.toMarkdown() + "\nEvery phase as the lab expects: **"
+                + (t.allAsExpected() ? "yes" : "no") + "**.\n"
+                + alsoFiring(sc.alsoListed(), phases, messages, start, end, step)));
         return out;
+    }
+
+    /** The chart's PNG and, in raw/charts/, the data it was drawn from (for `report redraw`). */
+    private List<Path> chart(Charts.Spec spec, String chartFile) throws IOException {
+        return List.of(ChartData.write(spec, ChartData.fileFor(options.out(), chartFile)),
+                Charts.write(spec, options.out().resolve(chartFile)));
     }
 
     /**

@@ -149,6 +149,38 @@ final class ReportCommands {
         }
     }
 
+    @Command(name = "redraw", description = "Draw the charts again from the data a capture kept (raw/charts/*.json).")
+    static final class Redraw extends Cli.Base {
+        @Option(names = "--evidence", paramLabel = "DIR", description = "the evidence (default report/evidence)")
+        private Path evidence;
+
+        @Override
+        public Integer call() throws IOException {
+            Path dir = evidence != null ? evidence : ProjectLayout.locate().root().resolve("report/evidence");
+            Path data = dir.resolve(ChartData.FOLDER);
+            if (!Files.isDirectory(data)) {
+                throw usage("--evidence " + dir + ": no " + ChartData.FOLDER + "/ folder (a capture writes it)");
+            }
+            List<Path> files;
+            try (var list = Files.list(data)) {
+                files = list.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+            }
+            if (files.isEmpty()) {
+                throw usage("--evidence " + dir + ": " + ChartData.FOLDER + "/ holds no chart data (*.json)");
+            }
+            // every file is read before any PNG is written: one bad file leaves every chart as it was
+            List<Charts.Spec> specs = new java.util.ArrayList<>();
+            for (Path f : files) {
+                specs.add(ChartData.read(f));
+            }
+            for (int i = 0; i < files.size(); i++) {
+                String name = files.get(i).getFileName().toString().replaceFirst("\\.json$", ".png");
+                out().println("report: wrote " + Charts.write(specs.get(i), dir.resolve(name)));
+            }
+            return 0;
+        }
+    }
+
     private static MonitoringSettings settings() {
         return MonitoringSettings.load(ProjectLayout.locate());
     }

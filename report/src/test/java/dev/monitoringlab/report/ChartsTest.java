@@ -46,7 +46,8 @@ class ChartsTest {
             points.add(new double[] {FROM.getEpochSecond() + i * 5.0, (i * 37 % 100) / 100.0});
         }
         return new Charts.Spec("model_result", List.of("range ...", "captured on test"), "model_result",
-                List.of(new Charts.Line("model_result", points)), 0, 1, threshold, "threshold " + threshold,
+                List.of(new Charts.Line("model_result", points)), 0, 1,
+                List.of(new Charts.Threshold(threshold, "threshold " + threshold)),
                 List.of(new Charts.Band("load", new Interval(FROM.plusSeconds(60), FROM.plusSeconds(120)))),
                 List.of(new Charts.Band("firing", new Interval(FROM.plusSeconds(300), null))),
                 FROM, FROM.plusSeconds(900));
@@ -89,7 +90,8 @@ class ChartsTest {
             points.add(new double[] {FROM.getEpochSecond() + t, loaded ? 100.0 : 2.0});
         }
         return new Charts.Spec("CPU", List.of("captured on test"), "CPU busy %",
-                List.of(new Charts.Line("CPU busy % localhost:9100", points)), 0, 100, 90, "threshold 90 %",
+                List.of(new Charts.Line("CPU busy % localhost:9100", points)), 0, 100,
+                List.of(new Charts.Threshold(90, "threshold 90 %")),
                 List.of(new Charts.Band("load 2m", new Interval(FROM.plusSeconds(60), FROM.plusSeconds(180))),
                         new Charts.Band("pause 3m", new Interval(FROM.plusSeconds(180), FROM.plusSeconds(360))),
                         new Charts.Band("load 5m", new Interval(FROM.plusSeconds(360), FROM.plusSeconds(660)))),
@@ -169,6 +171,54 @@ class ChartsTest {
         assertThat(labels).containsExactly("CPU busy % localhost:9100", "load or fault phase",
                 "quiet phase (pause, normal traffic)", "HostHighCpuLoad firing", "threshold 90 %");
         assertThat(chart.getLegend()).as("the legend is shown").isNotNull();
+    }
+
+    @Test
+    void aChartWithoutThresholdDrawsNoRedLineAndListsNoneInItsLegend() {
+        Charts.Spec up = upSpec();
+        JFreeChart chart = Charts.build(up);
+        assertThat((Object) chart.getXYPlot().getRangeMarkers(Layer.FOREGROUND)).as("no value line").isNull();
+        assertThat((Object) chart.getXYPlot().getRangeMarkers(Layer.BACKGROUND)).isNull();
+        List<String> labels = StreamSupport.stream(
+                ((Iterable<?>) () -> chart.getPlot().getLegendItems().iterator()).spliterator(), false)
+                .map(o -> ((LegendItem) o).getLabel()).toList();
+        assertThat(labels).containsExactly("up localhost:8000", "load or fault phase", "TargetDown firing");
+        assertThat(chart.getXYPlot().getRangeAxis().getUpperBound()).as("0 and 1, with the headroom").isEqualTo(1.08);
+    }
+
+    @Test
+    void anAxisFittedToTheDataEndsJustAboveItsHighestPointOrThreshold() {
+        List<double[]> share = List.of(new double[] {0, 41.5}, new double[] {5, 52.9}, new double[] {10, Double.NaN},
+                new double[] {15, 0});
+        List<Charts.Line> lines = List.of(new Charts.Line("share", share));
+        List<Charts.Threshold> line20 = List.of(new Charts.Threshold(20, "threshold 20 %"));
+        assertThat(Charts.dataTop(lines, line20, 1)).as("the data's top, not 100 %").isEqualTo(52.9);
+        assertThat(Charts.dataTop(lines, List.of(new Charts.Threshold(75, "75")), 1)).as("a threshold above the data")
+                .isEqualTo(75);
+        assertThat(Charts.dataTop(List.of(new Charts.Line("flat", List.of(new double[] {0, 0}))), List.of(), 1))
+                .as("a flat zero series still gets an axis").isEqualTo(1);
+        assertThat(Charts.axisTop(0, 52.9)).isCloseTo(57.132, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aSpecWhoseAxesRunBackwardsIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Charts.Spec("t", List.of(), "y", List.of(), 1, 1,
+                List.of(), List.of(), List.of(), FROM, FROM.plusSeconds(1))).hasMessageContaining("value axis");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Charts.Spec("t", List.of(), "y", List.of(), 0, 1,
+                List.of(), List.of(), List.of(), FROM, FROM)).hasMessageContaining("time axis");
+    }
+
+    /** The self-monitoring chart: up of the store model, 1 then 0 while it is stopped, TargetDown firing. */
+    static Charts.Spec upSpec() {
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i <= 60; i++) {
+            points.add(new double[] {FROM.getEpochSecond() + i * 5.0, i >= 12 && i < 40 ? 0 : 1});
+        }
+        return new Charts.Spec("Self-monitoring", List.of("captured on test"), "up (1 = scraped, 0 = down)",
+                List.of(new Charts.Line("up localhost:8000", points)), 0, 1, List.of(),
+                List.of(new Charts.Band("store model stopped", new Interval(FROM.plusSeconds(60), FROM.plusSeconds(200)))),
+                List.of(new Charts.Band("TargetDown", new Interval(FROM.plusSeconds(130), null))),
+                FROM, FROM.plusSeconds(300));
     }
 
     @Test

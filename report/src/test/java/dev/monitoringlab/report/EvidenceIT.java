@@ -76,6 +76,15 @@ class EvidenceIT {
                     .contains("not recorded (no --messages)");
             assertThat(Files.readString(out.resolve("cpu-timeline.md"))).contains("| start idle |")
                     .contains("node exporter localhost:" + node);
+            for (String name : java.util.List.of(EvidenceCommand.MODEL_CHART, EvidenceCommand.CPU_CHART)) {
+                Charts.Spec kept = ChartData.read(ChartData.fileFor(out, name));
+                assertThat(kept.lines()).as(name + ": the series Prometheus answered").isNotEmpty()
+                        .allSatisfy(l -> assertThat(l.points()).isNotEmpty());
+                assertThat(Charts.png(Charts.build(kept), Charts.WIDTH, Charts.HEIGHT))
+                        .as(name + " drawn again from its kept data is the same PNG").isEqualTo(Files.readAllBytes(out.resolve(name)));
+            }
+            assertThat(ChartData.read(ChartData.fileFor(out, EvidenceCommand.MODEL_CHART)).thresholds())
+                    .containsExactly(new Charts.Threshold(s.modelMockThreshold(), "threshold " + s.modelMockThreshold()));
             assertThat(log.toString(StandardCharsets.UTF_8)).contains("no 'store' phases");
             try (var files = Files.list(out)) {
                 assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));

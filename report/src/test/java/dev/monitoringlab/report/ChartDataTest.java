@@ -1,0 +1,94 @@
+package dev.monitoringlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A chart's data kept beside its PNG draws the same chart again: `report redraw`. */
+class ChartDataTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @TempDir
+    Path dir;
+
+    private int run(String... args) {
+        return ReportMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theDataReadBackIsTheSpecThatWasWrittenAndDrawsTheSamePng() throws Exception {
+        Charts.Spec spec = ChartsTest.upSpec();
+        Path json = ChartData.write(spec, ChartData.fileFor(dir, EvidenceCommand.SELF_CHART));
+        assertThat(json).isEqualTo(dir.resolve("raw/charts/self-monitoring.json"));
+
+        Charts.Spec back = ChartData.read(json);
+        assertThat(back).usingRecursiveComparison().ignoringFields("lines").isEqualTo(spec);
+        assertThat(back.lines()).hasSize(1);
+        assertThat(back.lines().get(0).name()).isEqualTo("up localhost:8000");
+        assertThat(back.lines().get(0).points()).usingElementComparator((a, b) -> java.util.Arrays.equals(a, b) ? 0 : 1)
+                .containsExactlyElementsOf(spec.lines().get(0).points());
+        assertThat(back.thresholds()).isEmpty();
+        assertThat(back.firing().get(0).interval().end()).as("a window still open stays open").isNull();
+        assertThat(Charts.png(Charts.build(back), Charts.WIDTH, Charts.HEIGHT))
+                .isEqualTo(Charts.png(Charts.build(spec), Charts.WIDTH, Charts.HEIGHT));
+    }
+
+    @Test
+    void redrawWritesEveryChartOfTheFolderFromItsData() throws Exception {
+        ChartData.write(ChartsTest.upSpec(), ChartData.fileFor(dir, "self-monitoring.png"));
+        assertThat(run("redraw", "--evidence", dir.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("report: wrote " + dir.resolve("self-monitoring.png") + "\n");
+        assertThat(Files.readAllBytes(dir.resolve("self-monitoring.png")))
+                .isEqualTo(Charts.png(Charts.build(ChartsTest.upSpec()), Charts.WIDTH, Charts.HEIGHT));
+    }
+
+    @Test
+    void oneBadDataFileIsOneLineExitCode1AndNoChartIsWritten() throws Exception {
+        ChartData.write(ChartsTest.upSpec(), ChartData.fileFor(dir, "a.png"));
+        Path bad = ChartData.fileFor(dir, "b.png");
+        Files.writeString(bad, Files.readString(ChartData.fileFor(dir, "a.png")).replace("\"yMax\" : 1.0", "\"yMax\" : \"one\""));
+        assertThat(run("redraw", "--evidence", dir.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("report: " + bad + ": 'yMax' must be a number\n");
+        assertThat(dir.resolve("a.png")).as("read all before writing any").doesNotExist();
+    }
+
+    @Test
+    void badDataNamesTheFileAndTheProblem() throws Exception {
+        Path f = dir.resolve("x.json");
+        List<String[]> cases = List.of(
+                new String[] {"{", "not JSON"},
+                new String[] {"[]", "not a chart's data"},
+                new String[] {"{\"title\": 1}", "'title' must be a string"},
+                new String[] {json("\"lines\": [{\"name\": \"l\", \"points\": [[1]]}]"), "a point must be [unix seconds, value]"},
+                new String[] {json("\"lines\": []").replace("\"2026-11-21T06:05:00Z\"", "\"later\""), "'to' must be an ISO-8601 instant"},
+                new String[] {json("\"lines\": []").replace("\"yMax\": 1", "\"yMax\": 0"), "the value axis must run upwards"});
+        for (String[] c : cases) {
+            Files.writeString(f, c[0]);
+            assertThatThrownBy(() -> ChartData.read(f)).as(c[0]).isInstanceOf(ChartData.BadChartData.class)
+                    .hasMessageStartingWith(f + ": ").hasMessageContaining(c[1]);
+        }
+    }
+
+    @Test
+    void aFolderWithoutChartDataIsAUsageError() {
+        assertThat(run("redraw", "--evidence", dir.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("report: --evidence " + dir + ": no raw/charts/ folder")
+                .hasLineCount(1);
+    }
+
+    private static String json(String lines) {
+        return "{\"title\": \"t\", \"subtitles\": [], \"yLabel\": \"y\", \"yMin\": 0, \"yMax\": 1, \"thresholds\": [],"
+                + lines + ", \"phases\": [], \"firing\": [], \"from\": \"2026-11-21T06:00:00Z\","
+                + " \"to\": \"2026-11-21T06:05:00Z\"}";
+    }
+}
