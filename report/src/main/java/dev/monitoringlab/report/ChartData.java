@@ -25,6 +25,7 @@ public final class ChartData {
     /** Where, under an evidence folder, the chart data lives. */
     public static final String FOLDER = "raw/charts";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.Set<String> NON_FINITE = java.util.Set.of("NaN", "Infinity", "-Infinity");
 
     private ChartData() {
     }
@@ -60,7 +61,15 @@ public final class ChartData {
         for (Charts.Line l : spec.lines()) {
             ObjectNode line = lines.addObject().put("name", l.name());
             ArrayNode points = line.putArray("points");
-            l.points().forEach(p -> points.addArray().add(p[0]).add(p[1]));
+            // JSON has no NaN or infinity (Prometheus answers NaN for 0/0): those values are written as strings
+            l.points().forEach(p -> {
+                ArrayNode point = points.addArray().add(p[0]);
+                if (Double.isFinite(p[1])) {
+                    point.add(p[1]);
+                } else {
+                    point.add(Double.toString(p[1]));
+                }
+            });
         }
         bands(n.putArray("phases"), spec.phases());
         bands(n.putArray("firing"), spec.firing());
@@ -95,10 +104,13 @@ public final class ChartData {
         try {
             return new Charts.Spec(r.text(n, "title"), r.list(n, "subtitles", e -> r.text(e, null)), r.text(n, "yLabel"),
                     r.list(n, "lines", l -> new Charts.Line(r.text(l, "name"), r.list(l, "points", p -> {
-                        if (!p.isArray() || p.size() != 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
-                            throw new BadChartData(file, "a point must be [unix seconds, value], got " + p);
+                        if (!p.isArray() || p.size() != 2 || !p.get(0).isNumber()
+                                || !(p.get(1).isNumber() || NON_FINITE.contains(p.get(1).asText()))) {
+                            throw new BadChartData(file, "a point must be [unix seconds, value] (value a number, "
+                                    + "\"NaN\", \"Infinity\" or \"-Infinity\"), got " + p);
                         }
-                        return new double[] {p.get(0).asDouble(), p.get(1).asDouble()};
+                        return new double[] {p.get(0).asDouble(), p.get(1).isNumber() ? p.get(1).asDouble()
+                                : Double.parseDouble(p.get(1).asText())};
                     }))), r.number(n, "yMin"), r.number(n, "yMax"),
                     r.list(n, "thresholds", t -> new Charts.Threshold(r.number(t, "value"), r.text(t, "label"))),
                     r.list(n, "phases", r::band), r.list(n, "firing", r::band), r.instant(n, "from"), r.instant(n, "to"));

@@ -44,6 +44,18 @@ class ChartDataTest {
     }
 
     @Test
+    void aNaNOrInfinitePointAsPrometheusAnswersForZeroOverZeroSurvivesTheRoundTrip() throws Exception {
+        Charts.Spec up = ChartsTest.upSpec();
+        Charts.Spec spec = new Charts.Spec(up.title(), up.subtitles(), up.yLabel(), List.of(new Charts.Line("share",
+                List.of(new double[] {1, Double.NaN}, new double[] {2, Double.POSITIVE_INFINITY},
+                        new double[] {3, Double.NEGATIVE_INFINITY}, new double[] {4, 0.5}))), up.yMin(), up.yMax(),
+                up.thresholds(), up.phases(), up.firing(), up.from(), up.to());
+        Charts.Spec back = ChartData.read(ChartData.write(spec, dir.resolve("nan.json")));
+        assertThat(back.lines().get(0).points()).extracting(p -> p[1])
+                .containsExactly(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.5);
+    }
+
+    @Test
     void redrawWritesEveryChartOfTheFolderFromItsData() throws Exception {
         ChartData.write(ChartsTest.upSpec(), ChartData.fileFor(dir, "self-monitoring.png"));
         assertThat(run("redraw", "--evidence", dir.toString())).isZero();

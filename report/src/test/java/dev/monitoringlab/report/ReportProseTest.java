@@ -77,6 +77,19 @@ class ReportProseTest {
                 + String.format(Locale.ROOT, "%.11f", many.path("probability").asDouble()));
     }
 
+    @Test
+    void theStoreAlertDelaysAreThoseOfTheStoreTimeline() throws IOException {
+        String timeline = Files.readString(evidence.resolve("store-timeline.md"));
+        Matcher fired = Pattern.compile("\\| StoreSuccessRateLow firing in Prometheus \\| \\+(\\S+) after start faulty \\|")
+                .matcher(timeline);
+        Matcher resolved = Pattern.compile("\\| slack message: resolved \\(\\[RESOLVED\\] StoreSuccessRateLow [^|]*\\| "
+                + "\\+(\\S+) after end faulty \\|").matcher(timeline);
+        assertThat(fired.find()).as("store-timeline.md has the firing row").isTrue();
+        assertThat(resolved.find()).as("store-timeline.md has the Slack resolved row").isTrue();
+        assertThat(report).contains("the alert fires **" + fired.group(1) + "** after the start")
+                .contains("The RESOLVED message reached Slack **" + resolved.group(1) + "** after normal traffic returned");
+    }
+
     private static JsonNode json(String line) {
         try {
             return JSON.readTree(line);
