@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -25,7 +26,7 @@ public final class ChartData {
     /** Where, under an evidence folder, the chart data lives. */
     public static final String FOLDER = "raw/charts";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final java.util.Set<String> NON_FINITE = java.util.Set.of("NaN", "Infinity", "-Infinity");
+    private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity");
 
     private ChartData() {
     }

@@ -165,7 +165,7 @@ public final class EvidenceCommand {
         Instant last = phases.stream().map(Phase::end).max(Comparator.naturalOrder()).orElseThrow();
         Instant start = first.minusSeconds(60);
         Instant end = last.plusSeconds(60).isAfter(now) ? now : last.plusSeconds(60);
-        Duration step = step(start, end).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : step(start, end);
+        Duration step = step(start, end);
         List<PrometheusApi.RangeSeries> series = prom.queryRange(sc.expr(), start, end, step);
         List<Interval> firing = firing(sc.alert(), start, end, step);
         List<Charts.Line> lines = series.stream().map(s -> new Charts.Line(sc.lineName() + " " + s.labels().getOrDefault(

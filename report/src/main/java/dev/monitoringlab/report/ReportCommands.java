@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -169,7 +170,7 @@ final class ReportCommands {
                 throw usage("--evidence " + dir + ": " + ChartData.FOLDER + "/ holds no chart data (*.json)");
             }
             // every file is read before any PNG is written: one bad file leaves every chart as it was
-            List<Charts.Spec> specs = new java.util.ArrayList<>();
+            List<Charts.Spec> specs = new ArrayList<>();
             for (Path f : files) {
                 specs.add(ChartData.read(f));
             }

@@ -3,9 +3,7 @@ package dev.monitoringlab.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.monitoringlab.settings.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,15 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A chart's data kept beside its PNG draws the same chart again: `report redraw`. */
 class ChartDataTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
     @TempDir
     Path dir;
 
-    private int run(String... args) {
-        return ReportMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(new ReportMain(), args);
     }
 
     @Test
@@ -58,8 +52,9 @@ class ChartDataTest {
     @Test
     void redrawWritesEveryChartOfTheFolderFromItsData() throws Exception {
         ChartData.write(ChartsTest.upSpec(), ChartData.fileFor(dir, "self-monitoring.png"));
-        assertThat(run("redraw", "--evidence", dir.toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("report: wrote " + dir.resolve("self-monitoring.png") + "\n");
+        CliRun r = run("redraw", "--evidence", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("report: wrote " + dir.resolve("self-monitoring.png") + "\n");
         assertThat(Files.readAllBytes(dir.resolve("self-monitoring.png")))
                 .isEqualTo(Charts.png(Charts.build(ChartsTest.upSpec()), Charts.WIDTH, Charts.HEIGHT));
     }
@@ -69,8 +64,9 @@ class ChartDataTest {
         ChartData.write(ChartsTest.upSpec(), ChartData.fileFor(dir, "a.png"));
         Path bad = ChartData.fileFor(dir, "b.png");
         Files.writeString(bad, Files.readString(ChartData.fileFor(dir, "a.png")).replace("\"yMax\" : 1.0", "\"yMax\" : \"one\""));
-        assertThat(run("redraw", "--evidence", dir.toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("report: " + bad + ": 'yMax' must be a number\n");
+        CliRun r = run("redraw", "--evidence", dir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("report: " + bad + ": 'yMax' must be a number\n");
         assertThat(dir.resolve("a.png")).as("read all before writing any").doesNotExist();
     }
 
@@ -93,9 +89,8 @@ class ChartDataTest {
 
     @Test
     void aFolderWithoutChartDataIsAUsageError() {
-        assertThat(run("redraw", "--evidence", dir.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("report: --evidence " + dir + ": no raw/charts/ folder")
-                .hasLineCount(1);
+        run("redraw", "--evidence", dir.toString()).failsWithOneLine(2, "report: --evidence " + dir
+                + ": no raw/charts/ folder");
     }
 
     private static String json(String lines) {
