@@ -218,8 +218,12 @@ class ComposeStackIT {
     void anAlertReachesTheDiscordLookAlike() {
         requireRunning();
         // the mock's values are random in [0, 1): one above 0.75 comes within a few 5 s updates
-        FakeDiscord.Message m = discord.await(msg -> FakeDiscord.title(msg).contains("ModelMockHighAccuracy"),
-                Duration.ofMinutes(3));
+        FakeDiscord.Message m;
+        try {
+            m = discord.await(msg -> FakeDiscord.title(msg).contains("ModelMockHighAccuracy"), Duration.ofMinutes(3));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + whyNoMessage(), e);
+        }
         TestEngine.progress("Discord look-alike got: " + FakeDiscord.title(m));
         assertThat(FakeDiscord.title(m)).contains("FIRING");
         assertThat(discord.rejections()).isEmpty();
@@ -287,6 +291,26 @@ class ComposeStackIT {
         List<PrometheusApi.Series> up = vm.awaitQuery("up{job=\"model_mock\"}", r -> !r.isEmpty(), Duration.ofSeconds(120));
         assertThat(up).hasSize(1);
         assertThat(up.get(0).labels()).doesNotContainKey("replica");
+    }
+
+    /** What a failed wait for a message shows: the alert's state on each side and the end of Alertmanager's log. */
+    private String whyNoMessage() {
+        StringBuilder why = new StringBuilder();
+        for (String query : List.of("max_over_time(model_result[5m])", "ALERTS{alertname=\"ModelMockHighAccuracy\"}",
+                "alertmanager_notifications_total", "alertmanager_notifications_failed_total")) {
+            try {
+                why.append(query).append(" = ").append(prometheus.query(query)).append('\n');
+            } catch (RuntimeException | AssertionError e) {
+                why.append(query).append(": ").append(e.getMessage()).append('\n');
+            }
+        }
+        try {
+            why.append("docker compose logs alertmanager (end):\n").append(compose("logs", "--no-color", "--tail", "30",
+                    "alertmanager"));
+        } catch (RuntimeException | AssertionError e) {
+            why.append("docker compose logs alertmanager: ").append(e.getMessage());
+        }
+        return why.toString();
     }
 
     /** The later checks need the stack the second one started; without it they fail at once. */
